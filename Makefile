@@ -1,0 +1,56 @@
+# Two commands do all set-up: `make run` (site with the demo) and `make test`.
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+DEMO_ADMIN_USER ?= admin
+DEMO_ADMIN_PASSWORD ?= invest-qingdao-demo
+
+.PHONY: run test lint format system-deps migrate demo messages clean
+
+$(VENV)/installed: requirements.txt requirements-dev.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# Debian packages the tests use: Chromium for browser tests, gettext for .po/.mo.
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+migrate: $(VENV)/installed
+	$(PY) manage.py migrate --no-input
+
+demo: migrate
+	$(PY) manage.py load_demo
+	DEMO_ADMIN_USER=$(DEMO_ADMIN_USER) DEMO_ADMIN_PASSWORD=$(DEMO_ADMIN_PASSWORD) \
+		$(PY) manage.py ensure_demo_admin
+
+run: demo
+	@echo "Admin: http://127.0.0.1:$(PORT)/admin/  user $(DEMO_ADMIN_USER), password $(DEMO_ADMIN_PASSWORD)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/installed system-deps
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/pytest
+
+lint: $(VENV)/installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+messages: $(VENV)/installed
+	$(PY) manage.py makemessages -l zh_Hans --no-location --no-obsolete
+	$(PY) manage.py compilemessages -l zh_Hans
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3

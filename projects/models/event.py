@@ -1,0 +1,105 @@
+import zoneinfo
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from .image import Image
+from .publishable import Publishable, PublishableQuerySet
+
+
+def validate_timezone(value):
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
+
+
+class EventQuerySet(PublishableQuerySet):
+    def upcoming(self):
+        """Events not yet over, soonest first."""
+        return self.filter(ends_at__gte=timezone.now()).order_by("starts_at")
+
+    def past(self):
+        return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at")
+
+
+class Event(Publishable):
+    """A conference, forum, fair, promotion week abroad or festival."""
+
+    class Kind(models.TextChoices):
+        CONFERENCE = "conference", _("Conference")
+        FORUM = "forum", _("Forum")
+        FAIR = "fair", _("Fair or expo")
+        PROMOTION = "promotion", _("Promotion week abroad")
+        FESTIVAL = "festival", _("Festival")
+
+    name = models.CharField(_("name"), max_length=250)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    summary = models.TextField(_("summary"), max_length=600)
+    body = models.TextField(_("description"), blank=True)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    timezone = models.CharField(
+        _("time zone"),
+        max_length=50,
+        default="Asia/Shanghai",
+        validators=[validate_timezone],
+        help_text=_("The venue's time zone, e.g. Asia/Seoul or Europe/Berlin."),
+    )
+    venue = models.CharField(_("venue"), max_length=250, blank=True)
+    city = models.CharField(_("city"), max_length=120)
+    country = CountryField(_("country"), default="CN")
+    organiser = models.CharField(_("organiser"), max_length=250, blank=True)
+    registration_url = models.URLField(_("registration link"), blank=True)
+    sectors = models.ManyToManyField(
+        "projects.Sector", verbose_name=_("sectors"), related_name="events", blank=True
+    )
+    park = models.ForeignKey(
+        "projects.Park",
+        verbose_name=_("related park"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+    )
+    centre = models.ForeignKey(
+        "projects.OverseasCentre",
+        verbose_name=_("related overseas centre"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+    )
+    images = GenericRelation(Image)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["-starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gte=models.F("starts_at")),
+                name="event_ends_after_start",
+            )
+        ]
+
+    def get_absolute_url(self):
+        return reverse("projects:event_detail", kwargs={"slug": self.slug})
+
+    @property
+    def venue_timezone(self):
+        return zoneinfo.ZoneInfo(self.timezone)
+
+    @property
+    def is_past(self):
+        return self.ends_at < timezone.now()
+
+    def clean(self):
+        super().clean()
+        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
+            raise ValidationError({"ends_at": _("An event must end after it starts.")})

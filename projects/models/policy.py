@@ -1,0 +1,89 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .publishable import Publishable, PublishableQuerySet
+
+
+class PolicyQuerySet(PublishableQuerySet):
+    def in_force(self, on=None):
+        """Policies that have taken effect and not yet expired on the given date."""
+        on = on or timezone.localdate()
+        return self.filter(
+            models.Q(effective_date__isnull=True) | models.Q(effective_date__lte=on),
+            models.Q(expiry_date__isnull=True) | models.Q(expiry_date__gte=on),
+        )
+
+    def not_in_force(self, on=None):
+        return self.exclude(pk__in=self.in_force(on).values("pk"))
+
+
+class Policy(Publishable):
+    """An incentive or regulation an investor can use."""
+
+    class Category(models.TextChoices):
+        TAX = "tax", _("Tax")
+        SUBSIDY = "subsidy", _("Subsidy")
+        TALENT = "talent", _("Talent")
+        FINANCE = "finance", _("Finance")
+        LAND = "land", _("Land")
+        CUSTOMS_TRADE = "customs_trade", _("Customs and trade")
+        ADMINISTRATIVE = "administrative", _("Administrative service")
+
+    name = models.CharField(_("title"), max_length=250)
+    category = models.CharField(_("category"), max_length=20, choices=Category.choices)
+    authority = models.CharField(_("issuing authority"), max_length=250, blank=True)
+    document_number = models.CharField(_("document number"), max_length=100, blank=True)
+    sectors = models.ManyToManyField(
+        "projects.Sector", verbose_name=_("sectors"), related_name="policies", blank=True
+    )
+    parks = models.ManyToManyField(
+        "projects.Park",
+        verbose_name=_("parks"),
+        related_name="policies",
+        blank=True,
+        help_text=_("Leave empty for a policy that applies city-wide."),
+    )
+    summary = models.TextField(_("summary"), max_length=600)
+    eligibility = models.TextField(_("who is eligible"), blank=True)
+    benefits = models.TextField(_("benefits"), blank=True)
+    body = models.TextField(_("details"), blank=True)
+    effective_date = models.DateField(_("takes effect"), null=True, blank=True)
+    expiry_date = models.DateField(_("expires"), null=True, blank=True)
+    source_file = models.FileField(_("source document"), upload_to="policies/", blank=True)
+    source_url = models.URLField(_("source link"), blank=True)
+
+    objects = PolicyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("policy")
+        verbose_name_plural = _("policies")
+        ordering = ["-effective_date", "slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(expiry_date__isnull=True)
+                | models.Q(effective_date__isnull=True)
+                | models.Q(expiry_date__gt=models.F("effective_date")),
+                name="policy_expires_after_effective",
+            )
+        ]
+
+    def get_absolute_url(self):
+        return reverse("projects:policy_detail", kwargs={"slug": self.slug})
+
+    def is_in_force(self, on=None):
+        on = on or timezone.localdate()
+        started = self.effective_date is None or self.effective_date <= on
+        not_expired = self.expiry_date is None or self.expiry_date >= on
+        return started and not_expired
+
+    @property
+    def in_force(self):
+        return self.is_in_force()
+
+    def clean(self):
+        super().clean()
+        if self.effective_date and self.expiry_date and self.expiry_date <= self.effective_date:
+            raise ValidationError({"expiry_date": _("A policy must expire after it takes effect.")})

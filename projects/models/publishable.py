@@ -1,0 +1,105 @@
+"""What every public record shares: slug, publication state, timestamps."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        """Records the public may see: published, and due if scheduled."""
+        now = timezone.now()
+        return self.filter(status=Publishable.Status.PUBLISHED).filter(
+            models.Q(publish_at__isnull=True) | models.Q(publish_at__lte=now)
+        )
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class SlugNaturalKeyMixin:
+    """Fixtures refer to records by slug, never by primary key."""
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+def missing_translations(instance, field_names, languages=None):
+    """The localized column names among `field_names` that are empty."""
+    languages = languages or [code for code, _label in settings.LANGUAGES]
+    return [
+        build_localized_fieldname(name, code)
+        for name in field_names
+        for code in languages
+        if not (getattr(instance, build_localized_fieldname(name, code), "") or "").strip()
+    ]
+
+
+class Publishable(SlugNaturalKeyMixin, models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    # Translated fields that must be filled in every language before publishing.
+    required_translations = ("name", "summary")
+
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        allow_unicode=False,
+        help_text=_("Web address of the page, shared by both languages: lowercase ASCII."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    publish_at = models.DateTimeField(
+        _("publish at"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to publish at once; set a time to schedule publication."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED and (
+            self.publish_at is None or self.publish_at <= timezone.now()
+        )
+
+    @property
+    def missing_translations(self):
+        return missing_translations(self, self.required_translations)
+
+    @property
+    def missing_languages(self):
+        """Codes of the languages in which a required field is still empty."""
+        return [
+            code
+            for code, _label in settings.LANGUAGES
+            if missing_translations(self, self.required_translations, [code])
+        ]
+
+    def clean(self):
+        super().clean()
+        if self.status == self.Status.PUBLISHED:
+            missing = self.missing_translations
+            if missing:
+                raise ValidationError(
+                    {
+                        name: _("Required in every language before the record is published.")
+                        for name in missing
+                    }
+                )
