@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_countries",
     "projects",
+    "images",
 ]
 
 MIDDLEWARE = [

@@ -8,18 +8,15 @@ from django.contrib import admin, messages
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import (
-    TabbedTranslationAdmin,
-    TranslationGenericTabularInline,
-    TranslationTabularInline,
-)
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from modeltranslation.utils import build_localized_fieldname
+
+from images.admin import ImageInline
 
 from .models import (
     CityFigure,
     District,
     Event,
-    Image,
     OverseasCentre,
     Park,
     ParkFigure,
@@ -67,12 +64,6 @@ class TranslationStatusFilter(admin.SimpleListFilter):
         if self.value() in dict(settings.LANGUAGES):
             return queryset.filter(missing_in(self.value(), fields))
         return queryset
-
-
-class ImageInline(TranslationGenericTabularInline):
-    model = Image
-    extra = 0
-    fields = ("file", "alt", "caption", "credit", "position")
 
 
 @admin.action(description=_("Publish selected records"), permissions=["change"])

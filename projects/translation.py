@@ -6,7 +6,6 @@ from .models import (
     CityFigure,
     District,
     Event,
-    Image,
     OverseasCentre,
     Park,
     ParkFigure,
@@ -55,10 +54,4 @@ class EventOptions(TranslationOptions):
 @register(OverseasCentre)
 class OverseasCentreOptions(TranslationOptions):
     fields = ("name", "city", "summary", "services", "address", "contact_person")
-    empty_values = EMPTY
-
-
-@register(Image)
-class ImageOptions(TranslationOptions):
-    fields = ("alt", "caption")
     empty_values = EMPTY

@@ -1,5 +1,7 @@
 import pytest
 
+pytest_plugins = ["tests.browser"]
+
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):

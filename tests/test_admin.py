@@ -76,8 +76,8 @@ def park_form(**overrides):
         "status": Park.Status.PUBLISHED,
         "figures-TOTAL_FORMS": 0,
         "figures-INITIAL_FORMS": 0,
-        "projects-image-content_type-object_id-TOTAL_FORMS": 0,
-        "projects-image-content_type-object_id-INITIAL_FORMS": 0,
+        "images-image-content_type-object_id-TOTAL_FORMS": 0,
+        "images-image-content_type-object_id-INITIAL_FORMS": 0,
     }
     data.update(overrides)
     return data

@@ -1,6 +1,7 @@
 """Staff groups: editors manage all content, investment officers read it."""
 
 from django.db import migrations
+from django.db.models import Q
 
 CONTENT_MODELS = [
     "sector",
@@ -11,7 +12,6 @@ CONTENT_MODELS = [
     "policy",
     "event",
     "overseascentre",
-    "image",
 ]
 EDITOR = "Editor"
 OFFICER = "Investment officer"
@@ -32,7 +32,8 @@ def create_groups(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     content = Permission.objects.filter(
-        content_type__app_label="projects", content_type__model__in=CONTENT_MODELS
+        Q(content_type__app_label="projects", content_type__model__in=CONTENT_MODELS)
+        | Q(content_type__app_label="images", content_type__model="image")
     )
     editor, _ = Group.objects.get_or_create(name=EDITOR)
     editor.permissions.add(*content)
@@ -47,6 +48,7 @@ def remove_groups(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("projects", "0001_initial"),
+        ("images", "0001_initial"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]

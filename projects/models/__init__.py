@@ -2,7 +2,6 @@
 
 from .centre import OverseasCentre
 from .event import Event
-from .image import Image
 from .park import Park, ParkFigure
 from .policy import Policy
 from .publishable import Publishable, PublishableQuerySet
@@ -12,7 +11,6 @@ __all__ = [
     "CityFigure",
     "District",
     "Event",
-    "Image",
     "OverseasCentre",
     "Park",
     "ParkFigure",

@@ -5,7 +5,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from .image import Image
 from .place import Place
 from .publishable import Publishable
 
@@ -40,7 +39,7 @@ class OverseasCentre(Publishable, Place):
         blank=True,
         help_text=_("Enquiries from these countries are routed to this centre."),
     )
-    images = GenericRelation(Image)
+    images = GenericRelation("images.Image")
 
     class Meta:
         verbose_name = _("overseas business centre")

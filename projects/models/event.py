@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from .image import Image
 from .publishable import Publishable, PublishableQuerySet
 
 
@@ -73,7 +72,7 @@ class Event(Publishable):
         blank=True,
         related_name="events",
     )
-    images = GenericRelation(Image)
+    images = GenericRelation("images.Image")
 
     objects = EventQuerySet.as_manager()
 

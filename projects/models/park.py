@@ -4,7 +4,6 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .image import Image
 from .place import Place
 from .publishable import Publishable
 
@@ -56,7 +55,7 @@ class Park(Publishable, Place):
     is_featured = models.BooleanField(
         _("featured"), default=False, help_text=_("Shown on the home page.")
     )
-    images = GenericRelation(Image)
+    images = GenericRelation("images.Image")
 
     class Meta:
         verbose_name = _("park")

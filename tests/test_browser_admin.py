@@ -1,0 +1,30 @@
+"""An editor edits a park in both language tabs in a real browser."""
+
+import pytest
+from django.contrib.auth.models import User
+
+from .factories import make_park
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_editor_edits_a_park_in_both_language_tabs(page):
+    User.objects.create_superuser("editor", "editor@example.com", "a-long-editor-password")
+    park = make_park(name_en="Sino-German Eco-Park", name_zh_hans="中德生态园")
+
+    page.goto("/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "a-long-editor-password")
+    page.click("input[type=submit]")
+    page.goto(f"/admin/projects/park/{park.pk}/change/")
+
+    page.get_by_role("tab", name="zh-hans").first.click()
+    page.fill("#id_name_zh_hans", "中德生态园（青岛）")
+    page.get_by_role("tab", name="en").first.click()
+    page.fill("#id_name_en", "Sino-German Ecopark Qingdao")
+    page.click("input[name=_save]")
+
+    assert "was changed successfully" in page.content()
+    park.refresh_from_db()
+    assert park.name_en == "Sino-German Ecopark Qingdao"
+    assert park.name_zh_hans == "中德生态园（青岛）"
