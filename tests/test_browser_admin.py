@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import User
+from playwright.sync_api import expect
 
 from .factories import make_park
 
@@ -24,7 +25,7 @@ def test_editor_edits_a_park_in_both_language_tabs(page):
     page.fill("#id_name_en", "Sino-German Ecopark Qingdao")
     page.click("input[name=_save]")
 
-    assert "was changed successfully" in page.content()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
     park.refresh_from_db()
     assert park.name_en == "Sino-German Ecopark Qingdao"
     assert park.name_zh_hans == "中德生态园（青岛）"

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from projects.richtext import clean_html
+
 
 class PublishableQuerySet(models.QuerySet):
     def published(self):
@@ -45,6 +47,8 @@ class Publishable(SlugNaturalKeyMixin, models.Model):
 
     # Translated fields that must be filled in every language before publishing.
     required_translations = ("name", "summary")
+    # Translated fields that hold staff-entered HTML.
+    rich_text_fields = ("body",)
 
     slug = models.SlugField(
         _("slug"),
@@ -72,6 +76,15 @@ class Publishable(SlugNaturalKeyMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        # Rich-text bodies are cleaned before they reach the database.
+        for name in self.rich_text_fields:
+            for code, _label in settings.LANGUAGES:
+                column = build_localized_fieldname(name, code)
+                if getattr(self, column, None):
+                    setattr(self, column, clean_html(getattr(self, column)))
+        super().save(*args, **kwargs)
 
     @property
     def is_published(self):
