@@ -13,15 +13,24 @@ $(VENV)/installed: requirements.txt requirements-dev.txt
 	$(VENV)/bin/pip install --quiet -r requirements-dev.txt
 	touch $@
 
-# Debian packages the tests use: Chromium for browser tests, gettext for .po/.mo.
+# Debian packages the tests use: Chromium for browser tests, gettext for .po/.mo,
+# npm for axe-core and the Nu HTML Checker, Java to run the checker.
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing$$missing"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
+
+# axe-core, vnu-jar and lighthouse, pinned in package-lock.json. Install scripts are
+# skipped: vnu-jar's would fetch a Java runtime, and the system one is used.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
 
 migrate: $(VENV)/installed
 	$(PY) manage.py migrate --no-input
@@ -35,7 +44,7 @@ run: demo
 	@echo "Admin: http://127.0.0.1:$(PORT)/admin/  user $(DEMO_ADMIN_USER), password $(DEMO_ADMIN_PASSWORD)"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/installed system-deps
+test: $(VENV)/installed system-deps node_modules/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/pytest

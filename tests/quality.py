@@ -1,0 +1,149 @@
+"""Outside checks shared by the accessibility and HTML-validity tests.
+
+axe-core and the Nu HTML Checker come from npm (`package.json`, installed by
+`make test`); Java runs the checker. Both are run once per test session over
+every page, so the checks stay fast enough for CI.
+"""
+
+import json
+import subprocess
+from pathlib import Path
+
+from django.contrib.auth.models import User
+from django.urls import reverse
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+LANGUAGES = ["en", "zh-hans"]
+
+# WCAG 2.0/2.1/2.2 A and AA, plus axe's best practices.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+EDITOR_PASSWORD = "a-long-editor-password"
+
+
+def make_editor():
+    return User.objects.create_superuser("editor", "editor@example.com", EDITOR_PASSWORD)
+
+
+def admin_pages(park):
+    """The admin pages an editor works in, as (label, path)."""
+    return [
+        ("admin park add", reverse("admin:projects_park_add")),
+        ("admin park change", reverse("admin:projects_park_change", args=[park.pk])),
+    ]
+
+
+# The admin is checked in its content region (what editors read and fill in),
+# minus widgets that ship with Django or modeltranslation and that we do not
+# template ourselves; each has a known axe finding upstream:
+ADMIN_AXE_CONTEXT = {
+    "include": [["#content"]],
+    "exclude": [
+        [".select2-container"],  # Django's autocomplete: unnamed combobox and search box
+        ["p.datetime"],  # Django's split date/time inputs: label points at neither input
+        [".ui-tabs-nav"],  # modeltranslation's jQuery UI tabs: a link nested in role=tab
+        ["#modeltranslation-main-switch"],  # modeltranslation's language select: no label
+        ["th.original"],  # Django's tabular inline: empty header over the object column
+    ],
+}
+
+
+# --- axe-core ---------------------------------------------------------------
+
+
+def run_axe(page, context=None):
+    """Inject axe-core into a loaded Playwright page and return its violations."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    return page.evaluate(
+        "([context, options]) => axe.run(context || document, options)"
+        ".then(results => results.violations)",
+        [context, options],
+    )
+
+
+def describe_violations(violations):
+    """Violations as readable lines: rule, impact, help, then each offending node."""
+    lines = []
+    for violation in violations:
+        lines.append(
+            f"  [{violation['impact']}] {violation['id']}: {violation['help']}"
+            f" ({violation['helpUrl']})"
+        )
+        for node in violation["nodes"][:5]:
+            target = " ".join(str(part) for part in node["target"])
+            lines.append(f"      at {target}")
+            lines.append(f"         {node['html'][:160]}")
+            if node.get("failureSummary"):
+                summary = node["failureSummary"].replace("\n", " ")
+                lines.append(f"         {summary[:300]}")
+        if len(violation["nodes"]) > 5:
+            lines.append(f"      … and {len(violation['nodes']) - 5} more")
+    return "\n".join(lines)
+
+
+def axe_failures(page, urls, context=None):
+    """Visit each (label, url) in one page; return readable reports of the failing ones."""
+    report = []
+    for label, url in urls:
+        response = page.goto(url)
+        if response is None or response.status != 200:
+            report.append(f"{label} {url}: HTTP {response and response.status}")
+            continue
+        if not page.url.endswith(url):
+            report.append(f"{label} {url}: ended at {page.url}")
+            continue
+        violations = run_axe(page, context)
+        if violations:
+            report.append(f"{label} {url}:\n{describe_violations(violations)}")
+    return report
+
+
+# --- Nu HTML Checker --------------------------------------------------------
+
+
+def validate_html(documents, folder, ignore=()):
+    """Validate {label: html} in one Java run; return {label: {"errors", "warnings"}}.
+
+    Messages starting with a text in `ignore` (known upstream findings) are dropped.
+    """
+    folder = Path(folder)
+    labels = {}
+    for number, (label, html) in enumerate(documents.items()):
+        path = (folder / f"page-{number}.html").resolve()
+        path.write_text(html, encoding="utf-8")
+        labels[str(path)] = label
+    command = ["java", "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always"]
+    completed = subprocess.run(
+        [*command, *labels], capture_output=True, text=True, check=True, timeout=300
+    )
+    # vnu writes its JSON report to stderr.
+    messages = json.loads(completed.stderr)["messages"]
+    results = {label: {"errors": [], "warnings": []} for label in documents}
+    for message in messages:
+        if message["message"].startswith(ignore):
+            continue
+        path = message.get("url", "").removeprefix("file:")
+        label = labels.get(str(Path(path).resolve()) if path else "", "(no file)")
+        is_error = message["type"] != "info" and message.get("subType") != "warning"
+        found = results.setdefault(label, {"errors": [], "warnings": []})
+        found["errors" if is_error else "warnings"].append(_describe_message(message))
+    return results
+
+
+def _describe_message(message):
+    extract = message.get("extract", "").replace("\n", " ")
+    return f"line {message.get('lastLine', '?')}: {message['message']}  «{extract}»"
+
+
+def describe_html_errors(results, kind="errors"):
+    lines = []
+    for label, found in results.items():
+        if found[kind]:
+            lines.append(f"{label}:")
+            lines.extend(f"  {line}" for line in found[kind])
+    return "\n".join(lines)

@@ -1,0 +1,25 @@
+"""axe-core finds no WCAG 2 A/AA or best-practice violation on the portal's pages."""
+
+import pytest
+
+from .factories import make_park
+from .quality import ADMIN_AXE_CONTEXT, EDITOR_PASSWORD, admin_pages, axe_failures, make_editor
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def log_in(page):
+    page.goto("/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", EDITOR_PASSWORD)
+    page.click("input[type=submit]")
+
+
+def test_admin_login_and_park_forms_have_no_violations(page):
+    make_editor()
+    park = make_park()
+    report = axe_failures(page, [("admin login", "/admin/login/")], ADMIN_AXE_CONTEXT)
+    log_in(page)
+    report += axe_failures(page, admin_pages(park), ADMIN_AXE_CONTEXT)
+    if report:
+        pytest.fail("axe-core violations:\n" + "\n".join(report), pytrace=False)

@@ -1,0 +1,30 @@
+"""The Nu HTML Checker finds no error in the portal's pages (one Java run for all)."""
+
+import pytest
+
+from .factories import make_park
+from .quality import admin_pages, describe_html_errors, make_editor, validate_html
+
+pytestmark = pytest.mark.django_db
+
+# Django's autocomplete widget renders an empty placeholder <option> for select2.
+DJANGO_ADMIN_KNOWN = ("Element “option” without attribute “label” must not be empty.",)
+
+
+def fetch(client, pages):
+    documents = {}
+    for label, url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, f"{label} {url}: HTTP {response.status_code}"
+        documents[f"{label} {url}"] = response.content.decode()
+    return documents
+
+
+def test_admin_login_and_park_forms_are_valid_html(client, tmp_path):
+    documents = fetch(client, [("admin login", "/admin/login/")])
+    client.force_login(make_editor())
+    documents |= fetch(client, admin_pages(make_park()))
+    results = validate_html(documents, tmp_path, ignore=DJANGO_ADMIN_KNOWN)
+    errors = describe_html_errors(results)
+    if errors:
+        pytest.fail("Nu HTML Checker errors:\n" + errors, pytrace=False)
