@@ -9,6 +9,7 @@ import json
 import subprocess
 from pathlib import Path
 
+import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
@@ -22,6 +23,12 @@ LANGUAGES = ["en", "zh-hans"]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 EDITOR_PASSWORD = "a-long-editor-password"
+
+
+def require(tool):
+    """Fail with the command that installs the npm tools when one is missing."""
+    if not tool.exists():
+        pytest.fail(f"{tool} is missing: run `make node_modules/.installed` (npm ci)")
 
 
 def make_editor():
@@ -56,6 +63,7 @@ ADMIN_AXE_CONTEXT = {
 
 def run_axe(page, context=None):
     """Inject axe-core into a loaded Playwright page and return its violations."""
+    require(AXE_JS)
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
@@ -111,6 +119,7 @@ def validate_html(documents, folder, ignore=()):
 
     Messages starting with a text in `ignore` (known upstream findings) are dropped.
     """
+    require(VNU_JAR)
     folder = Path(folder)
     labels = {}
     for number, (label, html) in enumerate(documents.items()):
