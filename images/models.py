@@ -1,13 +1,22 @@
 """Photos attached to parks, events and centres."""
 
+from pathlib import PurePosixPath
+
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from . import files, processing
+
 
 class Image(models.Model):
-    """One photo of a record; the first by position is its hero image."""
+    """One photo of a record; the first by position is its hero image.
+
+    The upload is processed once, when the file changes: validated, turned
+    upright, stripped of metadata and stored with renditions at a few widths.
+    """
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
@@ -25,8 +34,14 @@ class Image(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     width = models.PositiveIntegerField(_("width"), null=True, editable=False)
     height = models.PositiveIntegerField(_("height"), null=True, editable=False)
+    # Widths of the stored renditions, each in WebP and JPEG: templates build
+    # srcset from this without touching storage or the database.
+    renditions = models.JSONField(_("rendition widths"), default=list, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    # The file this row last had in the database, to spot a new upload.
+    _stored_name = None
 
     class Meta:
         verbose_name = _("image")
@@ -36,3 +51,91 @@ class Image(models.Model):
 
     def __str__(self):
         return self.alt or self.file.name
+
+    def save(self, *args, **kwargs):
+        if not self.has_new_file:
+            super().save(*args, **kwargs)
+            return
+        replaced = self.stored_files
+        self._process_new_file()
+        if kwargs.get("update_fields") is not None:
+            processed = {"file", "width", "height", "renditions"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], *processed}
+        super().save(*args, **kwargs)
+        files.delete_on_commit(self.file.storage, replaced)
+        self._remember_files()
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._remember_files()
+        return instance
+
+    @property
+    def has_new_file(self):
+        return bool(self.file) and (not self.file._committed or self.file.name != self._stored_name)
+
+    @property
+    def stored_files(self):
+        """The original and rendition names this row held when loaded or last saved."""
+        if not self._stored_name:
+            return []
+        return files.all_names(
+            self._stored_name, self._stored_renditions, processing.RENDITION_EXTENSIONS
+        )
+
+    def _remember_files(self):
+        self._stored_name = self.file.name or None
+        self._stored_renditions = list(self.renditions or [])
+
+    def _process_new_file(self):
+        """Replace the upload by its clean version and write its renditions.
+
+        Code may store the raw file first (`image.file.save(name, f)`): that raw
+        copy, which may hold a GPS position, is removed whatever the outcome.
+        """
+        storage = self.file.storage
+        raw_name = self.file.name if self.file._committed else None
+        try:
+            self.file.open("rb")
+            photo = processing.process(self.file)
+        finally:
+            self.file.close()
+            if raw_name:
+                storage.delete(raw_name)
+        stem = PurePosixPath(self.file.name).stem
+        self.file.save(f"{stem}.{photo.extension}", ContentFile(photo.original), save=False)
+        files.write_renditions(storage, self.file.name, photo.renditions)
+        self.width, self.height = photo.width, photo.height
+        self.renditions = photo.rendition_widths
+
+    def all_files(self):
+        return files.all_names(self.file.name, self.renditions, processing.RENDITION_EXTENSIONS)
+
+    def rendition_url(self, width, extension):
+        return self.file.storage.url(files.rendition_name(self.file.name, width, extension))
+
+    def srcset(self, extension):
+        return ", ".join(f"{self.rendition_url(w, extension)} {w}w" for w in self.renditions)
+
+    @property
+    def webp_srcset(self):
+        return self.srcset("webp")
+
+    @property
+    def jpeg_srcset(self):
+        return self.srcset("jpg")
+
+    @property
+    def fallback_url(self):
+        """For browsers without srcset: a JPEG of moderate width, else the original."""
+        if not self.renditions:
+            return self.file.url
+        moderate = [w for w in self.renditions if w <= 960] or self.renditions[:1]
+        return self.rendition_url(moderate[-1], "jpg")
+
+    @property
+    def thumbnail_url(self):
+        if not self.renditions:
+            return self.file.url
+        return self.rendition_url(self.renditions[0], "jpg")

@@ -1,0 +1,50 @@
+"""Admin forms for photos: checked uploads and the alt-text publishing rule."""
+
+from django import forms
+from django.contrib.contenttypes.forms import BaseGenericInlineFormSet
+from django.utils.translation import gettext_lazy as _
+
+from .models import Image
+from .publishing import missing_alt_languages, requires_alt
+from .validation import open_checked
+
+
+class ImageUploadField(forms.ImageField):
+    """An upload accepted only if Pillow decodes it as JPEG, PNG or WebP within the limits."""
+
+    def to_python(self, data):
+        upload = forms.FileField.to_python(self, data)
+        if upload is not None:
+            open_checked(upload)
+            upload.seek(0)
+        return upload
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        if isinstance(widget, forms.FileInput) and "accept" not in widget.attrs:
+            attrs["accept"] = "image/jpeg,image/png,image/webp"
+        return attrs
+
+
+class ImageForm(forms.ModelForm):
+    class Meta:
+        model = Image
+        fields = ("file", "alt", "caption", "credit", "position")
+        field_classes = {"file": ImageUploadField}
+
+
+class ImageFormSet(BaseGenericInlineFormSet):
+    """Photos of a published record need alt text in every language."""
+
+    def clean(self):
+        super().clean()
+        if not requires_alt(self.instance):
+            return
+        for form in self.forms:
+            if self._should_delete_form(form) or not (form.instance.pk or form.has_changed()):
+                continue
+            for language, column in missing_alt_languages(form.instance):
+                error = _("Describe the photo in %(language)s before the record is published.") % {
+                    "language": language
+                }
+                form.add_error(column if column in form.fields else None, error)
