@@ -5,7 +5,7 @@ PORT ?= 8000
 DEMO_ADMIN_USER ?= admin
 DEMO_ADMIN_PASSWORD ?= invest-qingdao-demo
 
-.PHONY: run test lint format system-deps migrate demo messages clean
+.PHONY: run test lint format system-deps migrate demo messages clean bench
 
 $(VENV)/installed: requirements.txt requirements-dev.txt
 	python3 -m venv $(VENV)
@@ -48,6 +48,10 @@ test: $(VENV)/installed system-deps node_modules/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/pytest
+
+# Performance of every public page on a large synthetic data set -> bench/RESULTS.md.
+bench: $(VENV)/installed system-deps node_modules/.installed
+	$(PY) bench/run.py
 
 lint: $(VENV)/installed
 	$(VENV)/bin/ruff check .

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
+from django.utils import translation
+from django.utils.http import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -29,6 +31,37 @@ def require(tool):
     """Fail with the command that installs the npm tools when one is missing."""
     if not tool.exists():
         pytest.fail(f"{tool} is missing: run `make node_modules/.installed` (npm ci)")
+
+
+# Every public page type: (label, URL name, kind of record whose slug its URL takes).
+PUBLIC_PAGES = [
+    ("home", "projects:home", None),
+    ("park list", "projects:park_list", None),
+    ("park detail", "projects:park_detail", "park"),
+    ("policy list", "projects:policy_list", None),
+    ("policy detail", "projects:policy_detail", "policy"),
+    ("event list", "projects:event_list", None),
+    ("event detail", "projects:event_detail", "event"),
+    ("centre list", "projects:centre_list", None),
+    ("centre detail", "projects:centre_detail", "centre"),
+    ("search", "projects:search", None),
+    ("enquiry form", "enquiries:form", None),
+]
+# What a visitor types in the search box, in each language.
+SEARCH_TERMS = {"en": "Qingdao", "zh-hans": "青岛"}
+
+
+def public_pages(slugs, languages=LANGUAGES):
+    """Every public page type in each language as (label, path); `slugs` maps kind to slug."""
+    pages = []
+    for language in languages:
+        with translation.override(language):
+            for label, url_name, kind in PUBLIC_PAGES:
+                path = reverse(url_name, kwargs={"slug": slugs[kind]} if kind else None)
+                if url_name == "projects:search":
+                    path += "?" + urlencode({"q": SEARCH_TERMS[language]})
+                pages.append((f"{label} [{language}]", path))
+    return pages
 
 
 def make_editor():

@@ -1,0 +1,1 @@
+"""Benchmark of the public pages on a large synthetic data set (not part of CI)."""

@@ -1,0 +1,157 @@
+"""bench/RESULTS.md: the machine, the data set, one table per measurement, the budgets."""
+
+import datetime
+import os
+import platform
+import sqlite3
+import sys
+
+import django
+
+# The budgets of the product (see issue "Quality seen from outside").
+MAX_QUERIES = 3
+MAX_P50_MS = {"detail": 8, "list": 12}
+MIN_PERFORMANCE = 0.98
+MAX_KB_BEFORE_IMAGES = 100
+DETAIL_PAGES = ("park detail", "policy detail", "event detail", "centre detail", "enquiry form")
+
+
+def mark(ok):
+    return "✅" if ok else "❌"
+
+
+def page_kind(label):
+    return "detail" if label.split(" [")[0] in DETAIL_PAGES else "list"
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            cpu = next(line.split(":", 1)[1].strip() for line in info if "model name" in line)
+    except (OSError, StopIteration):
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB RAM; {platform.system()} "
+        f"{platform.release()}; Python {sys.version.split()[0]}, Django {django.get_version()}, "
+        f"SQLite {sqlite3.sqlite_version}"
+    )
+
+
+def server_table(timings, failures):
+    rows = [
+        "| page | URL | status | SQL queries | server p50 ms | p95 ms | HTML KB | budget |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for label, t in timings.items():
+        limit = MAX_P50_MS[page_kind(label)]
+        ok_queries = t["queries"] <= MAX_QUERIES
+        ok_time = t["p50"] <= limit
+        if not ok_queries:
+            failures.append(f"{label}: {t['queries']} SQL queries (budget {MAX_QUERIES})")
+        if not ok_time:
+            failures.append(f"{label}: server p50 {t['p50']:.1f} ms (budget {limit} ms)")
+        if t["status"] != 200:
+            failures.append(f"{label}: HTTP {t['status']}")
+        rows.append(
+            f"| {label} | `{t['url']}` | {t['status']} | {t['queries']} {mark(ok_queries)} "
+            f"| {t['p50']:.1f} {mark(ok_time)} | {t['p95']:.1f} | {t['html_kb']:.0f} "
+            f"| ≤ {MAX_QUERIES} queries, p50 ≤ {limit} ms |"
+        )
+    return rows
+
+
+def load_table(rates):
+    rows = [
+        "| page | req/s, page cache off | req/s, page cache on | failed requests |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for label, rate in rates.items():
+        failed = rate["uncached"]["failed"] + rate["cached"]["failed"]
+        rows.append(
+            f"| {label} | {rate['uncached']['rps']:.0f} | {rate['cached']['rps']:.0f} | {failed} |"
+        )
+    return rows
+
+
+def lighthouse_table(scores, failures):
+    rows = [
+        "| page | performance | accessibility | best practices | SEO | LCP ms | CLS "
+        "| KB before images | web fonts | budget |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for label, s in scores.items():
+        sc = s["scores"]
+        kb = s["kb_before_images"]
+        # (what missed the budget, whether it is met, the Lighthouse category to explain it)
+        checks = [
+            (
+                f"performance {sc['performance']}",
+                sc["performance"] >= MIN_PERFORMANCE,
+                "performance",
+            ),
+            (f"accessibility {sc['accessibility']}", sc["accessibility"] == 1, "accessibility"),
+            (f"best practices {sc['best-practices']}", sc["best-practices"] == 1, "best-practices"),
+            (f"SEO {sc['seo']}", sc["seo"] == 1, "seo"),
+            (f"{kb:.0f} KB before images", kb <= MAX_KB_BEFORE_IMAGES, None),
+            (f"{len(s['fonts'])} web fonts", not s["fonts"], None),
+        ]
+        missed = [(name, category) for name, ok, category in checks if not ok]
+        for name, category in missed:
+            audits = ", ".join(s["failing"].get(category, []))
+            failures.append(
+                f"{label}: Lighthouse {name}" + (f" (audits: {audits})" if audits else "")
+            )
+        rows.append(
+            f"| {label} | {sc['performance']} | {sc['accessibility']} | {sc['best-practices']} "
+            f"| {sc['seo']} | {s['lcp_ms']:.0f} | {s['cls']:.3f} | {s['kb_before_images']:.1f} "
+            f"| {len(s['fonts'])} | {mark(not missed)} |"
+        )
+    return rows
+
+
+def render(args, counts, fill_seconds, timings, rates, scores):
+    failures = []
+    now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    data_set = ", ".join(f"{count} {name}" for name, count in counts.items())
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Run {now} with `.venv/bin/python bench/run.py` (`make bench`).",
+        "",
+        f"- Machine: {machine()}.",
+        f"- Data set (scratch SQLite, both languages, M2M sectors, no images): {data_set};"
+        f" written in {fill_seconds:.1f} s with `bulk_create`.",
+        "- Settings: production (`DJANGO_DEBUG=0`, compressed static files), plain HTTP on"
+        " loopback. Server time is in-process (Django test client, whole-page cache off,"
+        f" {args.requests} requests per URL after 2 warm-ups); a detail page's budget is"
+        f" p50 ≤ {MAX_P50_MS['detail']} ms, a list, home or search page's ≤"
+        f" {MAX_P50_MS['list']} ms.",
+        "",
+        "## SQL queries and server time",
+        "",
+        *server_table(timings, failures),
+    ]
+    if rates:
+        lines += [
+            "",
+            f"## Requests per second (gunicorn, 2 sync workers, {args.load_seconds:g} s per URL)",
+            "",
+            "The load client (4 threads, Python) runs on the same 2 cores as the server, so"
+            " these are lower bounds.",
+            "",
+            *load_table(rates),
+        ]
+    if scores:
+        lines += [
+            "",
+            "## Lighthouse 12 (mobile defaults, Debian Chromium, gunicorn, page cache on)",
+            "",
+            *lighthouse_table(scores, failures),
+        ]
+    lines += ["", "## Budgets not met", ""]
+    lines += [f"- {failure}" for failure in failures] or ["- None: every budget is met."]
+    if not scores:
+        lines.append("- Lighthouse was not run (`--no-lighthouse` or `--quick`).")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,35 @@
+"""Production-like settings on a scratch database in BENCH_DIR (never the dev one).
+
+Loopback is plain HTTP, so the HTTPS redirect and the CSP's upgrade of
+sub-resources to HTTPS are turned off; everything else is as in production.
+"""
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("DJANGO_DEBUG", "0")
+os.environ.setdefault("DJANGO_SECRET_KEY", "bench-" + "x" * 60)
+os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("DJANGO_BEHIND_PROXY", "0")
+os.environ.setdefault("DJANGO_LOG_LEVEL", "WARNING")
+
+from portal.settings import *  # noqa: E402, F403
+
+BENCH_DIR = Path(os.environ["BENCH_DIR"])
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": BENCH_DIR / "bench.sqlite3",
+        "CONN_MAX_AGE": 600,
+    }
+}
+STATIC_ROOT = BENCH_DIR / "static"
+MEDIA_ROOT = BENCH_DIR / "media"
+SECURE_SSL_REDIRECT = False
+
+_csp = globals().get("CONTENT_SECURITY_POLICY", {}).get("DIRECTIVES", {})
+_csp.pop("upgrade-insecure-requests", None)
+
+# BENCH_CACHE=0 measures rendering: the whole-page cache is replaced by a dummy.
+if os.environ.get("BENCH_CACHE", "1") == "0":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
