@@ -1,0 +1,172 @@
+"""Queries the public pages run: only published records, with what each page shows."""
+
+from django.db.models import Prefetch, Q
+from modeltranslation.utils import build_localized_fieldname
+
+from images.models import Image
+from projects.models import CityFigure, District, Event, OverseasCentre, Park, Policy, Sector
+
+# How many matches of each content type a search shows at most.
+SEARCH_LIMIT_PER_TYPE = 100
+
+
+def with_images(queryset):
+    """Prefetch photos in one query (ordered by position: the first is the hero)."""
+    return queryset.prefetch_related(Prefetch("images", queryset=Image.objects.all()))
+
+
+def sectors():
+    return list(Sector.objects.all())
+
+
+def districts():
+    return list(District.objects.all())
+
+
+def city_figures():
+    return list(CityFigure.objects.all())
+
+
+def featured_parks(limit=6):
+    parks = Park.objects.published().filter(is_featured=True).select_related("district")
+    return with_images(parks)[:limit]
+
+
+def parks(sector="", district="", kind=""):
+    """Published parks matching every filter given."""
+    found = Park.objects.published().select_related("district")
+    if sector:
+        found = found.filter(sectors__slug=sector)
+    if district:
+        found = found.filter(district__slug=district)
+    if kind:
+        found = found.filter(kind=kind)
+    return found
+
+
+def park_detail(slug):
+    return with_images(
+        Park.objects.published()
+        .select_related("district")
+        .prefetch_related("figures", "sectors")
+        .filter(slug=slug)
+    )
+
+
+def park_choices():
+    return list(Park.objects.published().only("slug", "name_en", "name_zh_hans"))
+
+
+def policies(category="", sector="", park="", status=""):
+    found = Policy.objects.published()
+    if status == "in_force":
+        found = found.in_force()
+    elif status == "expired":
+        found = found.not_in_force()
+    if category:
+        found = found.filter(category=category)
+    if sector:
+        found = found.filter(sectors__slug=sector)
+    if park:
+        found = found.filter(parks__slug=park)
+    return found
+
+
+def policies_for_park(park):
+    """Policies that name this park, in force first."""
+    return park.policies.published().order_by("-effective_date", "slug")
+
+
+def newest_policies(limit=4):
+    return Policy.objects.published().order_by("-effective_date", "-created_at")[:limit]
+
+
+def policy_detail(slug):
+    return (
+        Policy.objects.published()
+        .prefetch_related("sectors", Prefetch("parks", queryset=Park.objects.published()))
+        .filter(slug=slug)
+    )
+
+
+def events(when="upcoming", sector="", kind="", country=""):
+    found = Event.objects.published()
+    found = found.past() if when == "past" else found.upcoming()
+    if sector:
+        found = found.filter(sectors__slug=sector)
+    if kind:
+        found = found.filter(kind=kind)
+    if country:
+        found = found.filter(country=country)
+    return found
+
+
+def upcoming_events(limit=3):
+    return Event.objects.published().upcoming()[:limit]
+
+
+def event_countries():
+    """Country codes that published events take place in."""
+    codes = Event.objects.published().values_list("country", flat=True).distinct()
+    return sorted(set(codes))
+
+
+def event_detail(slug):
+    return with_images(
+        Event.objects.published()
+        .select_related("park", "centre")
+        .prefetch_related("sectors")
+        .filter(slug=slug)
+    )
+
+
+def events_for_park(park):
+    return park.events.published().upcoming()
+
+
+def centres():
+    return OverseasCentre.objects.published()
+
+
+def centre_detail(slug):
+    return with_images(OverseasCentre.objects.published().filter(slug=slug))
+
+
+def events_for_centre(centre):
+    return centre.events.published().upcoming()
+
+
+def _matching(queryset, fields, query, languages):
+    condition = Q()
+    for field in fields:
+        for code in languages:
+            condition |= Q(**{f"{build_localized_fieldname(field, code)}__icontains": query})
+    return list(queryset.filter(condition)[:SEARCH_LIMIT_PER_TYPE])
+
+
+def search(query, languages):
+    """Published records of every type whose text contains `query` in the given languages."""
+    query = query.strip()
+    if not query:
+        return []
+    return [
+        *_matching(Park.objects.published(), ("name", "summary", "body"), query, languages),
+        *_matching(
+            Policy.objects.published(),
+            ("name", "summary", "eligibility", "benefits", "body", "authority"),
+            query,
+            languages,
+        ),
+        *_matching(
+            Event.objects.published(),
+            ("name", "summary", "body", "city", "venue"),
+            query,
+            languages,
+        ),
+        *_matching(
+            OverseasCentre.objects.published(),
+            ("name", "summary", "services", "city"),
+            query,
+            languages,
+        ),
+    ]

@@ -1,0 +1,138 @@
+"""Template helpers of the public site: language twins, fallbacks, structured data."""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
+from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import translate_url
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import get_language, get_language_info
+from modeltranslation.translator import NotRegistered, translator
+from modeltranslation.utils import build_localized_fieldname
+
+register = template.Library()
+
+# Characters that could end the <script> data block or open markup inside it.
+JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.filter
+def html_lang(code):
+    """The BCP 47 spelling HTML wants: zh-hans -> zh-Hans."""
+    language, _sep, rest = (code or "").partition("-")
+    if len(rest) == 4:
+        return f"{language}-{rest.title()}"
+    return code
+
+
+def _absolute(request, url):
+    """The full URL, or the path alone on an error page for a host we do not serve."""
+    try:
+        return request.build_absolute_uri(url)
+    except DisallowedHost:
+        return url
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """This page in every language: same item, same query string."""
+    request = context["request"]
+    current = get_language()
+    versions = []
+    for code, _name in settings.LANGUAGES:
+        path = translate_url(request.path, code)
+        query = request.GET.urlencode()
+        versions.append(
+            {
+                "code": code,
+                "lang": html_lang(code),
+                "name": get_language_info(code)["name_local"],
+                "url": f"{path}?{query}" if query else path,
+                "absolute_url": _absolute(request, path),
+                "is_current": code == current,
+            }
+        )
+    return versions
+
+
+def _shown_language(obj, field):
+    """The language whose text `obj.<field>` shows, or None when it is empty."""
+    current = get_language()
+    fallbacks = settings.MODELTRANSLATION_FALLBACK_LANGUAGES.get("default", ())
+    for code in (current, *fallbacks):
+        if (getattr(obj, build_localized_fieldname(field, code), "") or "").strip():
+            return code
+    return None
+
+
+@register.simple_tag
+def lang_attr(obj, field):
+    """` lang="en"` when the field falls back to another language than the page's."""
+    shown = _shown_language(obj, field)
+    if shown and shown != get_language():
+        return format_html(' lang="{}"', html_lang(shown))
+    return ""
+
+
+@register.simple_tag
+def untranslated(obj):
+    """True when some text of `obj` is shown in another language than the page's."""
+    try:
+        fields = translator.get_options_for_model(type(obj)).fields
+    except NotRegistered:
+        return False
+    current = get_language()
+    return any(_shown_language(obj, field) not in (None, current) for field in fields)
+
+
+@register.simple_tag
+def json_ld(data):
+    """A schema.org data block; <, > and & are escaped so the text cannot end it."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')
+
+
+@register.simple_tag(takes_context=True)
+def default_language_url(context):
+    """The page without its language prefix: it redirects by Accept-Language (x-default)."""
+    request = context["request"]
+    prefix = f"/{get_language()}/"
+    path = request.path
+    if path.startswith(prefix):
+        path = "/" + path.removeprefix(prefix)
+    return _absolute(request, path)
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, number):
+    """The current query string with another page number."""
+    query = context["request"].GET.copy()
+    query["page"] = number
+    return "?" + query.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def absolute(context, url):
+    return _absolute(context["request"], url)
+
+
+@register.filter
+def verbose_name(record):
+    """What kind of record this is, e.g. “Park”."""
+    return capfirst(record._meta.verbose_name)
+
+
+@register.filter
+def policy_state(policy):
+    """in_force, upcoming (not yet in force) or expired, from the policy's dates."""
+    today = timezone.localdate()
+    if policy.is_in_force(today):
+        return "in_force"
+    if policy.effective_date and policy.effective_date > today:
+        return "upcoming"
+    return "expired"

@@ -1,0 +1,32 @@
+from django.shortcuts import get_object_or_404, render
+
+from projects import selectors, structured_data
+from projects.maps import world_map
+
+from .common import bounded_query, paginate
+
+PER_PAGE = 24
+
+
+@bounded_query
+def centre_list(request):
+    centres = list(selectors.centres())
+    return render(
+        request,
+        "projects/centre_list.html",
+        {"page": paginate(request, centres, PER_PAGE), "map": world_map(centres)},
+    )
+
+
+def centre_detail(request, slug):
+    centre = get_object_or_404(selectors.centre_detail(slug))
+    return render(
+        request,
+        "projects/centre_detail.html",
+        {
+            "centre": centre,
+            "events": selectors.events_for_centre(centre),
+            "map": world_map([centre]),
+            "structured_data": structured_data.centre(centre, request),
+        },
+    )

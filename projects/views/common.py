@@ -1,0 +1,24 @@
+"""What every list page shares: a guard on the query string and pagination."""
+
+from functools import wraps
+
+from django.core.exceptions import BadRequest
+from django.core.paginator import Paginator
+
+# Longer query strings are not links a person followed: answer 400.
+MAX_QUERY_STRING = 2000
+
+
+def bounded_query(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING:
+            raise BadRequest("Query string too long.")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def paginate(request, items, per_page):
+    """The requested page; a malformed number gives the first, too high the last."""
+    return Paginator(items, per_page).get_page(request.GET.get("page"))

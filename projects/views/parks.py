@@ -1,0 +1,39 @@
+from django.db.models import prefetch_related_objects
+from django.shortcuts import get_object_or_404, render
+
+from projects import selectors, structured_data
+from projects.forms import ParkFilterForm
+from projects.maps import city_map
+
+from .common import bounded_query, paginate
+
+PER_PAGE = 12
+
+
+@bounded_query
+def park_list(request):
+    form = ParkFilterForm(request.GET, selectors.sectors(), selectors.districts())
+    # Parks are few: one query gives the map every match and the list its page.
+    parks = list(selectors.parks(**form.filters()))
+    page = paginate(request, parks, PER_PAGE)
+    prefetch_related_objects(page.object_list, "sectors", "images")
+    return render(
+        request,
+        "projects/park_list.html",
+        {"form": form, "page": page, "map": city_map(parks)},
+    )
+
+
+def park_detail(request, slug):
+    park = get_object_or_404(selectors.park_detail(slug))
+    return render(
+        request,
+        "projects/park_detail.html",
+        {
+            "park": park,
+            "policies": selectors.policies_for_park(park),
+            "events": selectors.events_for_park(park),
+            "map": city_map([park]),
+            "structured_data": structured_data.park(park, request),
+        },
+    )

@@ -1,0 +1,20 @@
+from django.shortcuts import get_object_or_404, render
+
+from projects import selectors
+from projects.forms import PolicyFilterForm
+
+from .common import bounded_query, paginate
+
+PER_PAGE = 20
+
+
+@bounded_query
+def policy_list(request):
+    form = PolicyFilterForm(request.GET, selectors.sectors(), selectors.park_choices())
+    page = paginate(request, selectors.policies(**form.filters()), PER_PAGE)
+    return render(request, "projects/policy_list.html", {"form": form, "page": page})
+
+
+def policy_detail(request, slug):
+    policy = get_object_or_404(selectors.policy_detail(slug))
+    return render(request, "projects/policy_detail.html", {"policy": policy})
