@@ -1,29 +1,37 @@
+from functools import reduce
+from operator import or_
+
+from django.conf import settings
 from django.contrib import admin
+from django.db.models import Q
+from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationGenericTabularInline
+from modeltranslation.admin import TranslationAdmin, TranslationGenericTabularInline
+from modeltranslation.utils import build_localized_fieldname
 
-from .forms import ImageForm, ImageFormSet
+from .forms import ImageChangeForm, ImageForm, ImageFormSet
 from .models import Image
 
 THUMBNAIL_WIDTH = 120
+ALT_COLUMNS = [build_localized_fieldname("alt", code) for code, _label in settings.LANGUAGES]
 
 
-@admin.display(description=_("preview"))
-def thumbnail(image):
-    """A small preview from the smallest rendition; nothing before the first save."""
-    if not image.pk or not image.width:
-        return "—"
-    height = round(image.height * THUMBNAIL_WIDTH / image.width)
-    return format_html(
-        '<img src="{}" width="{}" height="{}" alt="" loading="lazy">',
-        image.thumbnail_url,
-        THUMBNAIL_WIDTH,
-        height,
-    )
+class ThumbnailMixin:
+    @admin.display(description=_("preview"))
+    def thumbnail(self, image):
+        """A small preview from the smallest rendition; nothing before the first save."""
+        if not image.pk or not image.width:
+            return "—"
+        return format_html(
+            '<img src="{}" width="{}" height="{}" alt="" loading="lazy">',
+            image.thumbnail_url,
+            THUMBNAIL_WIDTH,
+            round(image.height * THUMBNAIL_WIDTH / image.width),
+        )
 
 
-class ImageInline(TranslationGenericTabularInline):
+class ImageInline(ThumbnailMixin, TranslationGenericTabularInline):
     """Photos of a record, edited on the record's own admin page."""
 
     model = Image
@@ -33,6 +41,52 @@ class ImageInline(TranslationGenericTabularInline):
     fields = ("thumbnail", "file", "alt", "caption", "credit", "position")
     readonly_fields = ("thumbnail",)
 
-    @admin.display(description=_("preview"))
-    def thumbnail(self, obj):
-        return thumbnail(obj)
+
+class AltTextFilter(admin.SimpleListFilter):
+    title = _("alternative text")
+    parameter_name = "alt"
+
+    def lookups(self, request, model_admin):
+        return [("missing", _("Missing in a language"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "missing":
+            empty = (Q(**{c: ""}) | Q(**{f"{c}__isnull": True}) for c in ALT_COLUMNS)
+            return queryset.filter(reduce(or_, empty))
+        return queryset
+
+
+@admin.register(Image)
+class ImageAdmin(ThumbnailMixin, TranslationAdmin):
+    """Every photo at a glance, to find those still lacking a description."""
+
+    form = ImageChangeForm
+    list_display = ("thumbnail", *ALT_COLUMNS, "owner_link", "dimensions", "updated_at")
+    list_display_links = ("thumbnail", ALT_COLUMNS[0])
+    list_filter = (AltTextFilter, "content_type")
+    search_fields = [*ALT_COLUMNS, "credit"]
+    fields = ("thumbnail", "owner_link", "file", "alt", "caption", "credit", "position")
+    readonly_fields = ("thumbnail", "owner_link")
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("owner")
+
+    def has_add_permission(self, request):
+        return False  # a photo is added on its record's page, which knows the owner
+
+    @admin.display(description=_("record"))
+    def owner_link(self, image):
+        owner = image.owner
+        if owner is None:
+            return "—"
+        meta = owner._meta
+        try:
+            url = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[owner.pk])
+        except NoReverseMatch:
+            return str(owner)
+        return format_html('<a href="{}">{}</a>', url, owner)
+
+    @admin.display(description=_("size in pixels"))
+    def dimensions(self, image):
+        return f"{image.width} × {image.height}" if image.width else "—"

@@ -26,6 +26,17 @@ class ImageUploadField(forms.ImageField):
         return attrs
 
 
+def require_alt(form, owner):
+    """Add an error to `form` for each language its photo is not described in."""
+    if not requires_alt(owner):
+        return
+    for language, column in missing_alt_languages(form.instance):
+        error = _("Describe the photo in %(language)s before the record is published.") % {
+            "language": language
+        }
+        form.add_error(column if column in form.fields else None, error)
+
+
 class ImageForm(forms.ModelForm):
     class Meta:
         model = Image
@@ -34,17 +45,19 @@ class ImageForm(forms.ModelForm):
 
 
 class ImageFormSet(BaseGenericInlineFormSet):
-    """Photos of a published record need alt text in every language."""
+    """Photos edited on their record's page, checked against the record as posted."""
 
     def clean(self):
         super().clean()
-        if not requires_alt(self.instance):
-            return
         for form in self.forms:
             if self._should_delete_form(form) or not (form.instance.pk or form.has_changed()):
                 continue
-            for language, column in missing_alt_languages(form.instance):
-                error = _("Describe the photo in %(language)s before the record is published.") % {
-                    "language": language
-                }
-                form.add_error(column if column in form.fields else None, error)
+            require_alt(form, self.instance)
+
+
+class ImageChangeForm(ImageForm):
+    """One photo edited on its own page, checked against its record as stored."""
+
+    def _post_clean(self):
+        super()._post_clean()  # the instance now holds the submitted values
+        require_alt(self, self.instance.owner)

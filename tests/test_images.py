@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group, User
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -360,3 +361,53 @@ def test_chinese_admin_explains_the_refusal_in_chinese(client, editor):
     )
     assert response.status_code == 200
     assert "不是 JPEG、PNG 或 WebP 图片" in response.content.decode()
+
+
+# Photo list ----------------------------------------------------------------
+
+
+def test_photo_list_shows_thumbnails_and_finds_missing_alt(client, editor):
+    park = make_park()
+    described = stored_image(park, photo_bytes((600, 400)), "described.jpg")
+    undescribed = stored_image(make_park(status=Park.Status.DRAFT), photo_bytes((600, 400)))
+    Image.objects.filter(pk=undescribed.pk).update(alt_zh_hans="")
+    url = reverse("admin:images_image_changelist")
+    response = client.get(url)
+    html = response.content.decode()
+    assert f'src="{described.thumbnail_url}" width="120" height="80"' in html
+    assert reverse("admin:projects_park_change", args=[park.pk]) in html
+    response = client.get(url, {"alt": "missing"})
+    assert list(response.context["cl"].queryset) == [undescribed]
+    assert client.get(reverse("admin:images_image_add")).status_code == 403
+
+
+def test_photo_list_queries_do_not_grow_with_photos(client, editor, django_assert_max_num_queries):
+    for _n in range(6):
+        stored_image(make_park(), photo_bytes((100, 80)))
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse("admin:images_image_changelist")).status_code == 200
+
+
+def test_photo_of_a_published_record_keeps_its_alt_text(client, editor):
+    image = stored_image(make_park(), photo_bytes((600, 400)))
+    url = reverse("admin:images_image_change", args=[image.pk])
+    data = {"alt_en": "Solar roofs", "alt_zh_hans": "", "position": 0}
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Describe the photo in Simplified Chinese" in response.content.decode()
+    data["alt_zh_hans"] = "太阳能屋顶"
+    assert client.post(url, data).status_code == 302
+    image.refresh_from_db()
+    assert image.alt_zh_hans == "太阳能屋顶"
+
+
+def test_image_weight_prints_the_rendition_a_browser_picks(tmp_path, capsys):
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(photo_bytes((2400, 1600)))
+    call_command("image_weight", str(photo), "--slot", "1170", "--slot", "320")
+    out = capsys.readouterr().out
+    assert "original 2400×1600" in out
+    assert "slot 1170 px → 1600w" in out and "slot 320 px → 480w" in out
+    (tmp_path / "notes.jpg").write_text("not a photo")
+    with pytest.raises(CommandError, match="not a JPEG"):
+        call_command("image_weight", str(tmp_path / "notes.jpg"), "--slot", "960")
