@@ -20,6 +20,7 @@ urlpatterns = [
 # Public pages live under /en/ and /zh-hans/, with the same slugs in both.
 urlpatterns += i18n_patterns(
     path("", include("projects.urls")),
+    path("enquiry/", include("enquiries.urls")),
 )
 
 if settings.DEBUG:

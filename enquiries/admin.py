@@ -1,0 +1,135 @@
+"""Officers handle the enquiries of their own desks; superusers see every desk."""
+
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from .export import enquiries_csv
+from .models import Desk, Enquiry, Notification, RoutingRule
+
+
+def desks_of(user):
+    return Desk.objects.all() if user.is_superuser else Desk.objects.filter(members=user)
+
+
+@admin.register(Desk)
+class DeskAdmin(admin.ModelAdmin):
+    list_display = ("name", "email", "is_default")
+    search_fields = ("name", "email")
+    filter_horizontal = ("members",)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "members":
+            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+@admin.register(RoutingRule)
+class RoutingRuleAdmin(admin.ModelAdmin):
+    list_display = ("priority", "kind", "target", "desk")
+    list_display_links = ("kind",)
+    list_editable = ("priority",)
+    list_filter = ("kind", "desk")
+    list_select_related = ("centre", "park", "sector", "desk")
+    fields = ("kind", "centre", "country", "park", "sector", "desk", "priority")
+
+    @admin.display(description=_("matches"))
+    def target(self, rule):
+        return rule.target or "–"
+
+
+class NotificationInline(admin.TabularInline):
+    """Delivery state of the enquiry's emails; the pending command retries failures."""
+
+    model = Notification
+    extra = 0
+    fields = ("kind", "sent_at", "attempts", "last_error")
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("enquiries.view_enquiry")
+
+
+@admin.action(description=_("Export selected enquiries as CSV"), permissions=["view"])
+def export_csv(modeladmin, request, queryset):
+    return enquiries_csv(
+        queryset.select_related("desk", "assignee", "sector", "park", "centre").order_by(
+            "created_at"
+        )
+    )
+
+
+@admin.register(Enquiry)
+class EnquiryAdmin(admin.ModelAdmin):
+    list_display = (
+        "reference",
+        "name",
+        "company",
+        "status",
+        "desk",
+        "assignee",
+        "country",
+        "sector",
+        "created_at",
+    )
+    list_filter = (
+        "status",
+        ("desk", admin.RelatedOnlyFieldListFilter),
+        "stage",
+        "language",
+        ("sector", admin.RelatedOnlyFieldListFilter),
+        "country",
+        "created_at",
+    )
+    search_fields = ("reference", "name", "company", "email")
+    list_select_related = ("desk", "assignee", "sector")
+    date_hierarchy = "created_at"
+    actions = [export_csv]
+    inlines = [NotificationInline]
+    readonly_fields = ("reference", "language", "source", "created_at", "updated_at")
+    fieldsets = (
+        (
+            _("Handling"),
+            {"fields": ("reference", "status", "desk", "assignee", "internal_notes")},
+        ),
+        (
+            _("Investor"),
+            {"fields": ("name", "company", "country", "email", "phone", "contact_window")},
+        ),
+        (
+            _("Enquiry"),
+            {"fields": ("stage", "sector", "park", "centre", "message", "consent")},
+        ),
+        (_("Origin"), {"fields": ("language", "source", ("created_at", "updated_at"))}),
+    )
+
+    def get_queryset(self, request):
+        enquiries = super().get_queryset(request)
+        if request.user.is_superuser:
+            return enquiries
+        return enquiries.filter(desk__in=desks_of(request.user))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "desk":
+            kwargs["queryset"] = desks_of(request.user)
+        elif db_field.name == "assignee":
+            kwargs["queryset"] = (
+                get_user_model()
+                .objects.filter(is_staff=True, enquiry_desks__in=desks_of(request.user))
+                .distinct()
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_add_permission(self, request):
+        # Enquiries come from investors through the public form.
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser

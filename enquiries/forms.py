@@ -1,0 +1,63 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from projects.models import OverseasCentre, Park, Sector
+
+from .models import Enquiry
+
+
+class EnquiryForm(forms.ModelForm):
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that Invest Qingdao may store my details and contact me about this enquiry."
+        ),
+        required=True,
+    )
+
+    class Meta:
+        model = Enquiry
+        fields = [
+            "name",
+            "company",
+            "country",
+            "email",
+            "phone",
+            "sector",
+            "park",
+            "centre",
+            "stage",
+            "message",
+            "contact_window",
+            "consent",
+        ]
+        labels = {"name": _("Your name"), "centre": _("Overseas business centre")}
+        widgets = {"message": forms.Textarea(attrs={"rows": 8})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only what the public can see may be chosen.
+        self.fields["sector"].queryset = Sector.objects.all()
+        self.fields["park"].queryset = Park.objects.published()
+        self.fields["centre"].queryset = OverseasCentre.objects.published()
+        for name, autocomplete in (
+            ("name", "name"),
+            ("company", "organization"),
+            ("email", "email"),
+            ("phone", "tel"),
+        ):
+            self.fields[name].widget.attrs["autocomplete"] = autocomplete
+
+    def save(self, language, source):
+        enquiry = super().save(commit=False)
+        enquiry.language = language
+        enquiry.source = source
+        enquiry.save()
+        return enquiry
+
+
+class StatusLookupForm(forms.Form):
+    reference = forms.CharField(label=_("Reference"), max_length=20)
+    email = forms.EmailField(label=_("Email address used for the enquiry"))
+
+    def clean_reference(self):
+        return self.cleaned_data["reference"].strip().upper()

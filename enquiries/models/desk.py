@@ -1,0 +1,130 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+
+class Desk(models.Model):
+    """A team of investment officers that answers the enquiries routed to it."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    email = models.EmailField(_("email"), help_text=_("Notifications of new enquiries go here."))
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("members"),
+        related_name="enquiry_desks",
+        blank=True,
+        help_text=_("Officers who see and handle this desk's enquiries."),
+    )
+    is_default = models.BooleanField(
+        _("default desk"),
+        default=False,
+        help_text=_("Receives every enquiry that no routing rule matches."),
+    )
+
+    class Meta:
+        verbose_name = _("desk")
+        verbose_name_plural = _("desks")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_default"],
+                condition=models.Q(is_default=True),
+                name="one_default_desk",
+                violation_error_message=_("There is already a default desk."),
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class RoutingRule(models.Model):
+    """Sends the enquiries that match it to a desk; the lowest priority number wins."""
+
+    class Kind(models.TextChoices):
+        CENTRE = "centre", _("Country served by an overseas centre")
+        COUNTRY = "country", _("Visitor's country")
+        PARK = "park", _("Park of interest")
+        SECTOR = "sector", _("Sector of interest")
+
+    # The field each kind of rule compares with the enquiry.
+    TARGETS = {
+        Kind.CENTRE: "centre",
+        Kind.COUNTRY: "country",
+        Kind.PARK: "park",
+        Kind.SECTOR: "sector",
+    }
+
+    kind = models.CharField(_("match by"), max_length=10, choices=Kind.choices)
+    centre = models.ForeignKey(
+        "projects.OverseasCentre",
+        verbose_name=_("overseas centre"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Matches visitors from the countries this centre serves, "
+            "or who chose it as their centre of interest."
+        ),
+    )
+    country = CountryField(_("country"), blank=True)
+    park = models.ForeignKey(
+        "projects.Park",
+        verbose_name=_("park"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+    )
+    sector = models.ForeignKey(
+        "projects.Sector",
+        verbose_name=_("sector"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+    )
+    desk = models.ForeignKey(
+        Desk, verbose_name=_("desk"), on_delete=models.CASCADE, related_name="rules"
+    )
+    priority = models.PositiveSmallIntegerField(
+        _("priority"), default=100, help_text=_("Rules are tried from the lowest number up.")
+    )
+
+    class Meta:
+        verbose_name = _("routing rule")
+        verbose_name_plural = _("routing rules")
+        ordering = ["priority", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.target} → {self.desk}"
+
+    @property
+    def target(self):
+        return getattr(self, self.TARGETS[self.kind], None) if self.kind else None
+
+    def matches(self, enquiry):
+        if self.kind == self.Kind.CENTRE:
+            return enquiry.centre_id == self.centre_id or (
+                bool(enquiry.country) and enquiry.country in self.centre.countries_served
+            )
+        if self.kind == self.Kind.COUNTRY:
+            return bool(enquiry.country) and enquiry.country == self.country
+        if self.kind == self.Kind.PARK:
+            return enquiry.park_id is not None and enquiry.park_id == self.park_id
+        return enquiry.sector_id is not None and enquiry.sector_id == self.sector_id
+
+    def clean(self):
+        super().clean()
+        if not self.kind:
+            return
+        wanted = self.TARGETS[self.kind]
+        errors = {}
+        for field in self.TARGETS.values():
+            value = getattr(self, f"{field}_id" if field != "country" else field)
+            if field == wanted and not value:
+                errors[field] = _("Required for this kind of rule.")
+            elif field != wanted and value:
+                errors[field] = _("Leave empty for this kind of rule.")
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,41 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(sent_at__isnull=True)
+
+
+class Notification(models.Model):
+    """One email an enquiry triggers, and whether it has gone out."""
+
+    class Kind(models.TextChoices):
+        DESK = "desk", _("Notification to the desk")
+        ACKNOWLEDGEMENT = "ack", _("Acknowledgement to the investor")
+
+    enquiry = models.ForeignKey(
+        "enquiries.Enquiry",
+        verbose_name=_("enquiry"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("email")
+        verbose_name_plural = _("emails")
+        ordering = ["pk"]
+        constraints = [
+            # Routing an enquiry twice must never queue the same email twice.
+            models.UniqueConstraint(fields=["enquiry", "kind"], name="one_email_per_kind")
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.enquiry})"

@@ -1,0 +1,32 @@
+"""Which desk answers an enquiry: staff-edited rules first, then the default desk."""
+
+import logging
+
+from django.db import transaction
+
+from .models import Desk, Enquiry, Notification, RoutingRule
+
+logger = logging.getLogger(__name__)
+
+
+def choose_desk(enquiry):
+    for rule in RoutingRule.objects.select_related("centre", "desk"):
+        if rule.matches(enquiry):
+            return rule.desk
+    return Desk.objects.filter(is_default=True).first()
+
+
+def route(enquiry):
+    """Assign a desk if none is set and queue the emails; running it twice changes nothing."""
+    with transaction.atomic():
+        if enquiry.desk_id is None:
+            enquiry.desk = choose_desk(enquiry)
+            if enquiry.desk is None:
+                logger.error("No desk for enquiry %s: create a default desk.", enquiry.reference)
+            else:
+                enquiry.status = Enquiry.Status.ASSIGNED
+                Enquiry.objects.filter(pk=enquiry.pk).update(
+                    desk=enquiry.desk, status=enquiry.status
+                )
+        for kind in Notification.Kind.values:
+            Notification.objects.get_or_create(enquiry=enquiry, kind=kind)

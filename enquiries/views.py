@@ -1,0 +1,75 @@
+import logging
+
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_http_methods
+
+from . import ratelimit
+from .forms import EnquiryForm, StatusLookupForm
+from .models import Enquiry
+from .notifications import deliver_pending
+from .prefill import prefill
+from .routing import route
+
+logger = logging.getLogger(__name__)
+
+# Bots fill every input; people never see this one.
+HONEYPOT = "website"
+# The thank-you page reads the reference from the session, never from the URL.
+SESSION_REFERENCE = "enquiry_reference"
+
+
+def route_and_notify(enquiry):
+    """Everything after the enquiry is stored; a failure here leaves it stored and pending."""
+    try:
+        route(enquiry)
+        deliver_pending(enquiry.notifications.all())
+    except Exception:  # the visitor's enquiry is safe; the pending command retries
+        logger.exception("Enquiry %s stored but not routed or notified", enquiry.reference)
+
+
+@require_http_methods(["GET", "POST"])
+def enquiry_form(request):
+    initial, source = prefill(request.GET)
+    form = EnquiryForm(initial=initial)
+    if request.method == "POST":
+        if ratelimit.exceeded(request, "enquiry"):
+            return ratelimit.too_many_requests(request)
+        if request.POST.get(HONEYPOT):
+            ratelimit.record(request, "enquiry")
+            request.session.pop(SESSION_REFERENCE, None)
+            return redirect("enquiries:thanks")
+        form = EnquiryForm(request.POST)
+        if form.is_valid():
+            ratelimit.record(request, "enquiry")
+            enquiry = form.save(language=get_language(), source=source)
+            request.session[SESSION_REFERENCE] = enquiry.reference
+            route_and_notify(enquiry)
+            return redirect("enquiries:thanks")
+    return render(request, "enquiries/enquiry_form.html", {"form": form, "honeypot": HONEYPOT})
+
+
+def thanks(request):
+    reference = request.session.get(SESSION_REFERENCE)
+    return render(request, "enquiries/thanks.html", {"reference": reference})
+
+
+@require_http_methods(["GET", "POST"])
+def status_lookup(request):
+    form = StatusLookupForm()
+    enquiry = None
+    not_found = False
+    if request.method == "POST":
+        if ratelimit.exceeded(request, "lookup"):
+            return ratelimit.too_many_requests(request)
+        ratelimit.record(request, "lookup")
+        form = StatusLookupForm(request.POST)
+        if form.is_valid():
+            enquiry = Enquiry.objects.filter(
+                reference=form.cleaned_data["reference"],
+                email__iexact=form.cleaned_data["email"],
+            ).first()
+            # Same answer whether the reference or the email is wrong.
+            not_found = enquiry is None
+    context = {"form": form, "enquiry": enquiry, "not_found": not_found}
+    return render(request, "enquiries/status_lookup.html", context)

@@ -1,0 +1,45 @@
+"""Valid enquiry data and desks, for the enquiry tests."""
+
+from django.contrib.auth.models import Group, User
+
+from enquiries.models import Desk, Enquiry
+
+
+def enquiry_data(**fields):
+    """POST data the enquiry form accepts; override only what a test is about."""
+    return {
+        "name": "Anna Schmidt",
+        "company": "Nordsee Maschinenbau GmbH",
+        "country": "DE",
+        "email": "anna@nordsee.example",
+        "phone": "+49 40 1234 5678",
+        "stage": Enquiry.Stage.SHORTLISTING,
+        "message": "We are looking for 20,000 m² of factory space near the port.",
+        "contact_window": Enquiry.ContactWindow.MORNING,
+        "consent": "on",
+        **fields,
+    }
+
+
+def make_enquiry(**fields):
+    data = enquiry_data(**fields)
+    data.pop("consent")
+    return Enquiry.objects.create(consent=True, **data)
+
+
+def default_desk():
+    return Desk.objects.get(is_default=True)
+
+
+def make_desk(name, **fields):
+    return Desk.objects.create(name=name, email=f"{name.lower()}@invest.example", **fields)
+
+
+def make_officer(username, *desks):
+    user = User.objects.create_user(
+        username, f"{username}@invest.example", "a-long-officer-password", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Investment officer"))
+    for desk in desks:
+        desk.members.add(user)
+    return user

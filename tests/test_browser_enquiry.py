@@ -1,0 +1,62 @@
+"""A Chinese-speaking investor sends an enquiry; an officer finds it in the admin."""
+
+import importlib
+import re
+
+import pytest
+from django.apps import apps as django_apps
+from django.core.cache import cache
+from playwright.sync_api import expect
+
+from enquiries.models import Enquiry
+
+from .enquiry_helpers import default_desk, make_officer
+from .factories import make_park
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def migrated_data():
+    """The officer group and default desk, which an earlier transactional test may have flushed."""
+    migration = importlib.import_module("enquiries.migrations.0002_officer_permissions")
+    migration.grant(django_apps, schema_editor=None)
+    cache.clear()
+
+
+def test_investor_sends_an_enquiry_and_an_officer_finds_it(page):
+    park = make_park(slug="sino-german-eco-park", name_zh_hans="中德生态园")
+    make_officer("lena", default_desk())
+
+    page.goto("/zh-hans/enquiry/?park=sino-german-eco-park")
+    expect(page.get_by_role("heading", level=1)).to_have_text("发送咨询")
+    expect(page.get_by_label("意向园区")).to_have_value(str(park.pk))
+    page.get_by_label("您的姓名").fill("王伟")
+    page.get_by_label("公司").fill("青岛海洋科技有限公司")
+    page.get_by_label("国家").select_option("SG")
+    page.get_by_label("电子邮箱").fill("wang.wei@example.com")
+    page.get_by_label("投资阶段").select_option("ready")
+    page.get_by_label("留言").fill("我们计划在园区设立研发中心，想了解用地政策。")
+    page.get_by_label("我同意").check()
+    page.get_by_role("button", name="提交咨询").click()
+
+    reference = page.locator(".enquiry-reference")
+    expect(reference).to_have_text(re.compile(r"^IQ-\d{4}-\d{4}$"))
+    enquiry = Enquiry.objects.get()
+    assert reference.inner_text() == enquiry.reference
+    assert (enquiry.language, enquiry.park, enquiry.source) == (
+        "zh-hans",
+        park,
+        "park:sino-german-eco-park",
+    )
+
+    page.context.clear_cookies()
+    page.goto("/admin/login/")
+    page.fill("#id_username", "lena")
+    page.fill("#id_password", "a-long-officer-password")
+    page.click("input[type=submit]")
+    page.goto("/admin/enquiries/enquiry/")
+    page.fill("#searchbar", enquiry.reference)
+    page.press("#searchbar", "Enter")
+    page.get_by_role("link", name=enquiry.reference).click()
+    expect(page.locator("#id_company")).to_have_value("青岛海洋科技有限公司")
