@@ -53,7 +53,6 @@ PUBLIC_PAGES = [
     ("centre list", "projects:centre_list", None),
     ("centre detail", "projects:centre_detail", "centre"),
     ("search", "projects:search", None),
-    ("enquiry form", "enquiries:form", None),
 ]
 # What a visitor types in the search box, in each language.
 SEARCH_TERMS = {"en": "Qingdao", "zh-hans": "青岛"}
