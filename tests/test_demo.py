@@ -16,7 +16,8 @@ from django.db import transaction
 from django.test import override_settings
 from modeltranslation.translator import translator
 
-from projects.models import Sector
+from images.models import Image
+from projects.models import Event, Park, Policy, Sector
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 DEMO_APPS = ("projects", "images")
@@ -67,6 +68,10 @@ class TestLoadingTwice:
         for label, count in expected.items():
             assert apps.get_model(label).objects.count() == count, label
 
+    def test_every_listed_image_is_attached(self, demo):
+        manifest = json.loads((FIXTURES / "media" / "images.json").read_text(encoding="utf-8"))
+        assert Image.objects.count() == len(manifest) > 0
+
 
 def translated_objects():
     for model in demo_models():
@@ -104,6 +109,37 @@ class TestBothLanguages:
             if model in translator.get_registered_models():
                 for field in translator.get_options_for_model(model).get_field_names():
                     assert field not in record["fields"], f"{name}: {field}"
+
+
+class TestValidRecords:
+    def test_every_record_passes_model_validation(self, demo):
+        """What the admin would accept: lengths, coordinates, time zones, translations."""
+        for model in demo_models():
+            for obj in model.objects.all():
+                obj.full_clean()
+
+    def test_every_featured_park_has_a_hero_image(self, demo):
+        for park in Park.objects.filter(is_featured=True):
+            assert park.images.filter(position=0).exists(), park.slug
+
+
+class TestDemoCalendar:
+    def test_every_event_ends_after_it_starts(self, demo):
+        events = Event.objects.all()
+        assert events
+        for event in events:
+            assert event.ends_at >= event.starts_at, event.slug
+
+    def test_events_page_has_upcoming_and_past_events(self, demo):
+        assert Event.objects.published().upcoming().exists()
+        assert Event.objects.published().past().exists()
+
+    def test_some_policies_are_in_force_and_some_not(self, demo):
+        assert Policy.objects.published().in_force().exists()
+        assert Policy.objects.published().not_in_force().exists()
+
+    def test_home_page_has_a_few_featured_parks(self, demo):
+        assert 3 <= Park.objects.published().filter(is_featured=True).count() <= 5
 
 
 GOOD_SECTOR = {
