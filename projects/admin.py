@@ -12,6 +12,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 from modeltranslation.utils import build_localized_fieldname
 
 from images.admin import ImageInline
+from images.publishing import images_missing_alt
 
 from .models import (
     CityFigure,
@@ -68,7 +69,9 @@ class TranslationStatusFilter(admin.SimpleListFilter):
 
 @admin.action(description=_("Publish selected records"), permissions=["change"])
 def publish(modeladmin, request, queryset):
-    ready = [obj for obj in queryset if not obj.missing_translations]
+    ready = [
+        obj for obj in queryset if not obj.missing_translations and not images_missing_alt(obj)
+    ]
     incomplete = queryset.count() - len(ready)
     queryset.filter(pk__in=[obj.pk for obj in ready]).update(status=Publishable.Status.PUBLISHED)
     if ready:

@@ -22,7 +22,7 @@ from images.publishing import images_missing_alt
 from images.validation import open_checked
 from projects.models import Park
 
-from .factories import make_park
+from .factories import make_park, make_policy
 
 pytestmark = pytest.mark.django_db
 
@@ -95,7 +95,8 @@ def upload(name, content):
 
 def stored_image(park, content, name="photo.jpg", **fields):
     """The demo loader's path: save the file through the field, then the row."""
-    image = Image(owner=park, alt_en="A park", alt_zh_hans="一个园区", **fields)
+    fields = {"alt_en": "A park", "alt_zh_hans": "一个园区", **fields}
+    image = Image(owner=park, **fields)
     image.file.save(name, ContentFile(content), save=True)
     return image
 
@@ -318,6 +319,19 @@ def test_published_park_needs_alt_text_in_every_language(client, editor):
     assert response.status_code == 302
     park = Park.objects.get()
     assert images_missing_alt(park) == [park.images.get()]
+
+
+def test_publish_action_skips_records_with_undescribed_photos(client, editor):
+    ready = make_park(status=Park.Status.DRAFT)
+    stored_image(ready, photo_bytes((100, 80)))
+    undescribed = make_park(status=Park.Status.DRAFT)
+    stored_image(undescribed, photo_bytes((100, 80)), alt_zh_hans="")
+    client.post(
+        reverse("admin:projects_park_changelist"),
+        {"action": "publish", "_selected_action": [ready.pk, undescribed.pk]},
+    )
+    assert set(Park.objects.published()) == {ready}
+    assert images_missing_alt(make_policy()) == []
 
 
 # Template ------------------------------------------------------------------
