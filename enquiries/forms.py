@@ -5,6 +5,9 @@ from projects.models import OverseasCentre, Park, Sector
 
 from .models import Enquiry
 
+ABOUT_YOU = ["name", "company", "country", "email", "phone", "contact_window"]
+ABOUT_THE_PROJECT = ["stage", "sector", "park", "centre", "message"]
+
 
 class EnquiryForm(forms.ModelForm):
     consent = forms.BooleanField(
@@ -30,7 +33,13 @@ class EnquiryForm(forms.ModelForm):
             "contact_window",
             "consent",
         ]
-        labels = {"name": _("Your name"), "centre": _("Overseas business centre")}
+        labels = {
+            "name": _("Your name"),
+            "phone": _("Phone (optional)"),
+            "sector": _("Sector (optional)"),
+            "park": _("Park (optional)"),
+            "centre": _("Overseas business centre (optional)"),
+        }
         widgets = {"message": forms.Textarea(attrs={"rows": 8})}
 
     def __init__(self, *args, **kwargs):
@@ -46,6 +55,12 @@ class EnquiryForm(forms.ModelForm):
             ("phone", "tel"),
         ):
             self.fields[name].widget.attrs["autocomplete"] = autocomplete
+
+    def about_you(self):
+        return [self[name] for name in ABOUT_YOU]
+
+    def about_the_project(self):
+        return [self[name] for name in ABOUT_THE_PROJECT]
 
     def save(self, language, source):
         enquiry = super().save(commit=False)

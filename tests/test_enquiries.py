@@ -295,3 +295,31 @@ def test_status_lookup_is_rate_limited(client):
     for _number in range(10):
         lookup(client, "IQ-2020-0001", "guess@example.com")
     assert lookup(client, "IQ-2020-0001", "guess@example.com").status_code == 429
+
+
+def test_every_enquiry_page_state_is_valid_html(client, tmp_path):
+    from .quality import describe_html_errors, validate_html
+
+    documents = {}
+    for language in LANGUAGES:
+        documents[f"form [{language}]"] = client.get(form_url(language)).content
+        documents[f"form with errors [{language}]"] = submit(client, language, email="x").content
+        submit(client, language)
+        enquiry = Enquiry.objects.latest("pk")
+        with translation.override(language):
+            documents[f"thanks [{language}]"] = client.get(reverse("enquiries:thanks")).content
+            documents[f"status [{language}]"] = client.get(reverse("enquiries:status")).content
+        documents[f"status found [{language}]"] = lookup(
+            client, enquiry.reference, enquiry.email, language
+        ).content
+        documents[f"status not found [{language}]"] = lookup(
+            client, "IQ-2020-0001", enquiry.email, language
+        ).content
+    for _number in range(3):
+        submit(client)
+    too_many = submit(client)
+    assert too_many.status_code == 429
+    documents["rate limited"] = too_many.content
+    results = validate_html({label: html.decode() for label, html in documents.items()}, tmp_path)
+    errors = describe_html_errors(results)
+    assert not errors, errors
