@@ -5,7 +5,7 @@ PORT ?= 8000
 DEMO_ADMIN_USER ?= admin
 DEMO_ADMIN_PASSWORD ?= invest-qingdao-demo
 
-.PHONY: run test lint format system-deps migrate demo messages clean bench
+.PHONY: run serve test test-postgres lint format system-deps migrate demo messages clean bench
 
 $(VENV)/installed: requirements.txt requirements-dev.txt
 	python3 -m venv $(VENV)
@@ -44,6 +44,17 @@ run: demo
 	@echo "Admin: http://127.0.0.1:$(PORT)/admin/  user $(DEMO_ADMIN_USER), password $(DEMO_ADMIN_PASSWORD)"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# Production settings locally: DEBUG off, hashed static files, gunicorn on loopback.
+# A throw-away secret key is generated unless DJANGO_SECRET_KEY is given; plain
+# HTTP is allowed here because there is no TLS proxy in front.
+serve: demo
+	@export DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_BEHIND_PROXY=0 PORT=$(PORT) \
+		DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')}"; \
+	$(PY) manage.py collectstatic --no-input --verbosity 0 && \
+	$(PY) manage.py migrate --no-input --verbosity 0 && \
+	echo "Serving http://127.0.0.1:$(PORT)/ with production settings" && \
+	exec $(VENV)/bin/gunicorn -c portal/gunicorn.conf.py portal.wsgi
+
 test: $(VENV)/installed system-deps node_modules/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -52,6 +63,10 @@ test: $(VENV)/installed system-deps node_modules/.installed
 # Performance of every public page on a large synthetic data set -> bench/RESULTS.md.
 bench: $(VENV)/installed system-deps node_modules/.installed
 	$(PY) bench/run.py
+
+# The whole suite on a throw-away PostgreSQL cluster (installed if missing).
+test-postgres: $(VENV)/installed system-deps node_modules/.installed
+	.ci/with-postgres $(VENV)/bin/pytest
 
 lint: $(VENV)/installed
 	$(VENV)/bin/ruff check .

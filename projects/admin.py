@@ -13,6 +13,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from images.admin import ImageInline
 from images.publishing import images_missing_alt
+from portal.caching import content_changed
 
 from .models import (
     CityFigure,
@@ -74,6 +75,7 @@ def publish(modeladmin, request, queryset):
     ]
     incomplete = queryset.count() - len(ready)
     queryset.filter(pk__in=[obj.pk for obj in ready]).update(status=Publishable.Status.PUBLISHED)
+    content_changed()  # update() sends no save signal: clear cached pages here.
     if ready:
         modeladmin.message_user(
             request,
@@ -96,6 +98,7 @@ def publish(modeladmin, request, queryset):
 @admin.action(description=_("Unpublish selected records"), permissions=["change"])
 def unpublish(modeladmin, request, queryset):
     count = queryset.update(status=Publishable.Status.DRAFT)
+    content_changed()  # update() sends no save signal: clear cached pages here.
     modeladmin.message_user(
         request,
         ngettext("Unpublished %d record.", "Unpublished %d records.", count) % count,

@@ -1,0 +1,129 @@
+"""Whole-page cache for anonymous visitors, cleared whenever content changes.
+
+Every public page lives under a language prefix (/en/, /zh-hans/). A GET from a
+visitor without a session cookie is answered from the cache when possible; a
+rendered page is stored only if it is a plain 200 that set no cookie and did
+not vary on one, so pages that use the session or CSRF (the enquiry form, the
+admin) are never stored. The pages carry no cookie and no `Vary: Cookie`, so a
+CDN may keep them for PUBLIC_PAGE_MAX_AGE seconds too.
+
+Entries are keyed by a content generation: saving or deleting any record of
+the content apps (or the admin's bulk actions, which call `content_changed`)
+starts a new generation, and the old entries are never read again.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date
+
+# Apps whose records appear on public pages.
+CONTENT_APPS = {"projects", "images"}
+GENERATION_KEY = "public-pages:generation"
+# Paths under a language prefix that are never cached (forms, previews).
+EXCLUDED_SEGMENTS = ("/enquiry/", "/enquiries/")
+# Response headers worth replaying; the rest are added fresh by the middleware around us.
+STORED_HEADERS = ("Content-Type", "Content-Language", "Link")
+
+
+def content_changed(**kwargs):
+    """Start a new generation: every cached page is stale from now on."""
+    cache.set(GENERATION_KEY, time.time_ns(), None)
+
+
+def _record_changed(sender, **kwargs):
+    if sender._meta.app_label in CONTENT_APPS:
+        content_changed()
+
+
+def generation():
+    current = cache.get(GENERATION_KEY)
+    if current is None:
+        cache.add(GENERATION_KEY, time.time_ns(), None)
+        current = cache.get(GENERATION_KEY)
+    return current
+
+
+for _signal in (post_save, post_delete, m2m_changed):
+    _signal.connect(_record_changed, dispatch_uid=f"public-pages-{_signal}")
+
+
+def language_prefixes():
+    return tuple(f"/{code}/" for code, _label in settings.LANGUAGES)
+
+
+def is_cacheable_request(request):
+    path = request.path_info
+    return (
+        request.method in {"GET", "HEAD"}
+        and path.startswith(language_prefixes())
+        and not any(segment in path for segment in EXCLUDED_SEGMENTS)
+        # Signed-in staff may see drafts and carry a session: never serve them a copy.
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
+def is_cacheable_response(request, response):
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not response.has_header("Vary")
+        and "private" not in response.get("Cache-Control", "")
+        and "no-store" not in response.get("Cache-Control", "")
+        # A page that used a CSP nonce must not be replayed with another header.
+        and getattr(request, "_csp_nonce", None) is None
+    )
+
+
+def cache_key(request):
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return f"public-page:{generation()}:{digest}"
+
+
+class PublicPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_cacheable_request(request):
+            return self.get_response(request)
+        key = cache_key(request)
+        stored = cache.get(key)
+        if stored is not None:
+            return self.replay(stored)
+        response = self.get_response(request)
+        # HEAD responses may have lost their body on the way: store only GETs.
+        if request.method == "GET" and is_cacheable_response(request, response):
+            response["Last-Modified"] = http_date()
+            self.mark_public(response)
+            cache.set(key, self.freeze(response), settings.PUBLIC_PAGE_CACHE_SECONDS)
+        return response
+
+    @staticmethod
+    def mark_public(response):
+        patch_cache_control(response, public=True, max_age=settings.PUBLIC_PAGE_MAX_AGE)
+
+    @staticmethod
+    def freeze(response):
+        headers = {name: response[name] for name in STORED_HEADERS if response.has_header(name)}
+        return {
+            "content": response.content,
+            "headers": headers,
+            "last_modified": response["Last-Modified"],
+        }
+
+    def replay(self, stored):
+        response = HttpResponse(stored["content"])
+        for name, value in stored["headers"].items():
+            response[name] = value
+        response["Last-Modified"] = stored["last_modified"]
+        response["X-Cache"] = "hit"
+        self.mark_public(response)
+        return response

@@ -1,0 +1,57 @@
+"""Security helpers: Permissions-Policy header, client address, authentication log."""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.dispatch import receiver
+
+logger = logging.getLogger("portal.auth")
+
+
+class PermissionsPolicyMiddleware:
+    """Turns off browser features the portal never uses."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
+def client_ip(request):
+    """The visitor's address: REMOTE_ADDR, or the one our own proxies recorded.
+
+    Each of the PROXY_COUNT trusted proxies appends to X-Forwarded-For, so the
+    client is that many entries from the right; anything further left is
+    whatever the client chose to send and is ignored.
+    """
+    count = settings.PROXY_COUNT
+    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [a for a in forwarded if a]
+    if count and len(forwarded) >= count:
+        return forwarded[-count]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+@receiver(user_logged_in)
+def log_login(sender, request, user, **kwargs):
+    logger.info("login user=%s ip=%s", user.get_username(), request and client_ip(request))
+
+
+@receiver(user_logged_out)
+def log_logout(sender, request, user, **kwargs):
+    name = user.get_username() if user else ""
+    logger.info("logout user=%s ip=%s", name, request and client_ip(request))
+
+
+@receiver(user_login_failed)
+def log_login_failed(sender, credentials, request=None, **kwargs):
+    # `credentials` has the password already masked by Django; log only the username.
+    logger.warning(
+        "login failed user=%s ip=%s",
+        credentials.get("username", ""),
+        request and client_ip(request),
+    )

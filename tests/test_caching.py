@@ -1,0 +1,167 @@
+"""Whole-page cache for anonymous visitors: hits, conditional GET, invalidation."""
+
+import pytest
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.auth.models import Group, User
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.urls import path, reverse
+
+from projects.models import Park
+
+from .factories import make_park
+
+renders = []
+
+
+def park_list(request):
+    """Stands in for any public page that reads published content."""
+    renders.append(request.path)
+    names = ", ".join(p.name for p in Park.objects.published().order_by("slug"))
+    return HttpResponse(f"<!doctype html><title>Parks</title><p>{names}</p>")
+
+
+def form_page(request):
+    return HttpResponse(f"<form><input value='{get_token(request)}'></form>")
+
+
+def session_page(request):
+    request.session["seen"] = True
+    return HttpResponse("hello")
+
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    *i18n_patterns(
+        path("parks/", park_list),
+        path("form/", form_page),
+        path("session/", session_page),
+        path("enquiry/", park_list),
+    ),
+]
+pytestmark = [pytest.mark.django_db, pytest.mark.urls(__name__)]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    renders.clear()
+
+
+def test_second_request_is_served_from_the_cache(client):
+    make_park(name_en="Blue Silicon Valley")
+    first = client.get("/en/parks/")
+    second = client.get("/en/parks/")
+    assert renders == ["/en/parks/"]
+    assert second.content == first.content
+    assert "X-Cache" not in first
+    assert second["X-Cache"] == "hit"
+    assert b"Blue Silicon Valley" in second.content
+
+
+def test_cached_pages_set_no_cookie_and_no_vary(client):
+    for response in (client.get("/en/parks/"), client.get("/en/parks/")):
+        assert not response.cookies
+        assert "Set-Cookie" not in response
+        assert "Vary" not in response
+        assert response["Cache-Control"] == "public, max-age=60"
+        assert response["Content-Type"] == "text/html; charset=utf-8"
+
+
+def test_hits_keep_the_security_headers(client):
+    client.get("/en/parks/")
+    hit = client.get("/en/parks/")
+    assert hit["X-Cache"] == "hit"
+    assert "default-src 'self'" in hit["Content-Security-Policy"]
+    assert hit["X-Content-Type-Options"] == "nosniff"
+    assert "Permissions-Policy" in hit
+
+
+def test_languages_and_query_strings_are_cached_apart(client):
+    client.get("/en/parks/")
+    client.get("/zh-hans/parks/")
+    client.get("/en/parks/?page=2")
+    assert renders == ["/en/parks/", "/zh-hans/parks/", "/en/parks/"]
+
+
+def test_conditional_get(client):
+    first = client.get("/en/parks/")
+    assert first["ETag"]
+    assert first["Last-Modified"]
+    for headers in (
+        {"HTTP_IF_NONE_MATCH": first["ETag"]},
+        {"HTTP_IF_MODIFIED_SINCE": first["Last-Modified"]},
+    ):
+        again = client.get("/en/parks/", **headers)
+        assert again.status_code == 304
+        assert again.content == b""
+    changed = client.get("/en/parks/", HTTP_IF_NONE_MATCH='"something-else"')
+    assert changed.status_code == 200
+
+
+def test_saving_content_clears_the_cache(client):
+    park = make_park(name_en="Old name")
+    client.get("/en/parks/")
+    park.name_en = "New name"
+    park.save()
+    response = client.get("/en/parks/")
+    assert b"New name" in response.content
+    assert len(renders) == 2
+
+
+def test_deleting_content_clears_the_cache(client):
+    park = make_park(name_en="Soon gone")
+    client.get("/en/parks/")
+    park.delete()
+    assert b"Soon gone" not in client.get("/en/parks/").content
+
+
+def test_publishing_from_the_admin_clears_the_cache(client):
+    draft = make_park(name_en="Draft park", status=Park.Status.DRAFT)
+    assert b"Draft park" not in client.get("/en/parks/").content
+    editor = User.objects.create_user("editor", password="a-long-editor-password", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editor"))
+    staff = client.__class__()
+    staff.force_login(editor)
+    for action, expected in (("publish", True), ("unpublish", False)):
+        response = staff.post(
+            reverse("admin:projects_park_changelist"),
+            {"action": action, "_selected_action": [draft.pk]},
+        )
+        assert response.status_code == 302
+        assert (b"Draft park" in client.get("/en/parks/").content) is expected
+
+
+@pytest.mark.parametrize("address", ["/en/form/", "/en/session/"])
+def test_pages_that_set_a_cookie_are_not_cached(client, address):
+    first = client.get(address)
+    assert first.cookies
+    client.cookies.clear()
+    assert "X-Cache" not in client.get(address)
+
+
+def test_enquiry_pages_are_never_cached(client):
+    client.get("/en/enquiry/")
+    client.get("/en/enquiry/")
+    assert renders == ["/en/enquiry/", "/en/enquiry/"]
+
+
+def test_visitors_with_a_session_get_a_fresh_page(client, admin_user):
+    client.get("/en/parks/")
+    client.force_login(admin_user)
+    response = client.get("/en/parks/")
+    assert "X-Cache" not in response
+    assert len(renders) == 2
+
+
+def test_admin_pages_are_not_cached(client):
+    client.get("/admin/login/")
+    assert "X-Cache" not in client.get("/admin/login/")
+
+
+def test_posts_are_not_cached(client):
+    client.get("/en/parks/")
+    assert "X-Cache" not in client.post("/en/parks/")
