@@ -8,3 +8,11 @@ def media_root(settings, tmp_path):
     """Uploaded files in tests go to a temporary folder, never the real media."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Cached pages must not leak from one test's (rolled-back) data into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
