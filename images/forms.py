@@ -1,7 +1,11 @@
 """Admin forms for photos: checked uploads and the alt-text publishing rule."""
 
 from django import forms
+from django.conf import settings
 from django.contrib.contenttypes.forms import BaseGenericInlineFormSet
+from django.template.defaultfilters import filesizeformat
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import Image
@@ -37,11 +41,22 @@ def require_alt(form, owner):
         form.add_error(column if column in form.fields else None, error)
 
 
+def upload_help():
+    return gettext(
+        "JPEG, PNG or WebP, at most %(bytes)s and %(megapixels)s megapixels. "
+        "It is turned upright and stripped of camera data (such as GPS) on upload."
+    ) % {
+        "bytes": filesizeformat(settings.IMAGE_MAX_BYTES),
+        "megapixels": settings.IMAGE_MAX_PIXELS // 1_000_000,
+    }
+
+
 class ImageForm(forms.ModelForm):
     class Meta:
         model = Image
         fields = ("file", "alt", "caption", "credit", "position")
         field_classes = {"file": ImageUploadField}
+        help_texts = {"file": lazy(upload_help, str)()}
 
 
 class ImageFormSet(BaseGenericInlineFormSet):

@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from PIL import ExifTags
+from PIL import ExifTags, ImageCms
 from PIL import Image as PILImage
 
 from images.models import Image
@@ -202,6 +202,16 @@ def test_rotated_phone_photo_is_stored_upright(media_root):
         assert original.size == (800, 1200)
         assert not original.getexif()
     assert image.renditions == [480, 800]
+
+
+def test_colour_profile_is_applied_then_dropped_and_cmyk_becomes_rgb(media_root):
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    buffer = io.BytesIO()
+    PILImage.new("CMYK", (300, 200), (0, 200, 200, 0)).save(buffer, "JPEG", icc_profile=profile)
+    image = stored_image(make_park(), buffer.getvalue(), "print.jpg")
+    for name in image.all_files():
+        with PILImage.open(media_root / name) as stored:
+            assert stored.mode == "RGB" and "icc_profile" not in stored.info, name
 
 
 def test_transparent_png_keeps_its_format_and_flattens_for_jpeg(media_root):
@@ -425,3 +435,9 @@ def test_image_weight_prints_the_rendition_a_browser_picks(tmp_path, capsys):
     (tmp_path / "notes.jpg").write_text("not a photo")
     with pytest.raises(CommandError, match="not a JPEG"):
         call_command("image_weight", str(tmp_path / "notes.jpg"), "--slot", "960")
+
+
+def test_upload_field_states_the_limits(client, editor):
+    html = client.get(reverse("admin:projects_park_add")).content.decode()
+    assert "JPEG, PNG or WebP, at most 15.0\xa0MB and 40 megapixels" in html
+    assert 'accept="image/jpeg,image/png,image/webp"' in html
