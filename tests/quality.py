@@ -53,6 +53,8 @@ PUBLIC_PAGES = [
     ("centre list", "projects:centre_list", None),
     ("centre detail", "projects:centre_detail", "centre"),
     ("search", "projects:search", None),
+    ("enquiry form", "enquiries:form", None),
+    ("enquiry status", "enquiries:status", None),
 ]
 # What a visitor types in the search box, in each language.
 SEARCH_TERMS = {"en": "Qingdao", "zh-hans": "青岛"}
