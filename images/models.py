@@ -1,5 +1,6 @@
 """Photos attached to parks, events and centres."""
 
+import hashlib
 from pathlib import PurePosixPath
 
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -9,6 +10,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from . import files, processing
+
+
+def stored_name(upload_name, photo):
+    """`Harbour View.JPG` → `Harbour View-3fa2c1d9e0.jpg`: the content hash in the
+    name means a URL never shows two different photos, so it can be cached forever."""
+    stem = PurePosixPath(upload_name).stem[:40]
+    digest = hashlib.sha256(photo.original).hexdigest()[:10]
+    return f"{stem}-{digest}.{photo.extension}"
 
 
 class Image(models.Model):
@@ -103,8 +112,7 @@ class Image(models.Model):
             self.file.close()
             if raw_name:
                 storage.delete(raw_name)
-        stem = PurePosixPath(self.file.name).stem
-        self.file.save(f"{stem}.{photo.extension}", ContentFile(photo.original), save=False)
+        self.file.save(stored_name(self.file.name, photo), ContentFile(photo.original), save=False)
         files.write_renditions(storage, self.file.name, photo.renditions)
         self.width, self.height = photo.width, photo.height
         self.renditions = photo.rendition_widths
