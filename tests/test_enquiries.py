@@ -323,3 +323,27 @@ def test_every_enquiry_page_state_is_valid_html(client, tmp_path):
     results = validate_html({label: html.decode() for label, html in documents.items()}, tmp_path)
     errors = describe_html_errors(results)
     assert not errors, errors
+
+
+def test_demo_desks_route_each_centres_countries_to_it(client):
+    from django.core.management import call_command
+
+    call_command("loaddata", "040_centres", "090_enquiry_desks", verbosity=0)
+    call_command("loaddata", "090_enquiry_desks", verbosity=0)  # a second load changes nothing
+    for country, desk in [("AT", "Germany desk"), ("MY", "Singapore desk"), ("BR", None)]:
+        submit(client, country=country)
+        enquiry = Enquiry.objects.latest("pk")
+        assert enquiry.desk.name == (desk or default_desk().name), country
+    assert RoutingRule.objects.count() == 12
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_status_and_thanks_pages_use_few_queries(client, django_assert_num_queries, language):
+    with translation.override(language):
+        status_url, thanks_url = reverse("enquiries:status"), reverse("enquiries:thanks")
+    with django_assert_num_queries(0):
+        assert client.get(status_url).headers["Content-Language"] == language
+    submit(client, language)
+    # Reading the reference back from the session.
+    with django_assert_num_queries(1):
+        assert client.get(thanks_url).status_code == 200

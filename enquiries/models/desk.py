@@ -5,6 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 
+class DeskManager(models.Manager):
+    def get_by_natural_key(self, name):
+        return self.get(name=name)
+
+
 class Desk(models.Model):
     """A team of investment officers that answers the enquiries routed to it."""
 
@@ -23,6 +28,8 @@ class Desk(models.Model):
         help_text=_("Receives every enquiry that no routing rule matches."),
     )
 
+    objects = DeskManager()
+
     class Meta:
         verbose_name = _("desk")
         verbose_name_plural = _("desks")
@@ -38,6 +45,9 @@ class Desk(models.Model):
 
     def __str__(self):
         return self.name
+
+    def natural_key(self):
+        return (self.name,)
 
 
 class RoutingRule(models.Model):
