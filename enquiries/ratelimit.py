@@ -3,6 +3,8 @@
 from django.core.cache import cache
 from django.shortcuts import render
 
+from portal.security import client_ip
+
 # (actions, seconds) per client address.
 LIMITS = {
     "enquiry": (5, 600),
@@ -11,7 +13,7 @@ LIMITS = {
 
 
 def _key(request, bucket):
-    return f"enquiries:rate:{bucket}:{request.META.get('REMOTE_ADDR', '')}"
+    return f"enquiries:rate:{bucket}:{client_ip(request)}"
 
 
 def exceeded(request, bucket):

@@ -347,3 +347,16 @@ def test_status_and_thanks_pages_use_few_queries(client, django_assert_num_queri
     # Reading the reference back from the session.
     with django_assert_num_queries(1):
         assert client.get(thanks_url).status_code == 200
+
+
+def test_rate_limit_counts_the_client_behind_our_proxy(client, settings):
+    settings.PROXY_COUNT = 1
+    for number in range(5):
+        client.post(
+            form_url(), enquiry_data(), HTTP_X_FORWARDED_FOR=f"198.51.100.{number}, 203.0.113.9"
+        )
+    # Same client (the address our proxy saw), whatever the client claims further left.
+    response = client.post(form_url(), enquiry_data(), HTTP_X_FORWARDED_FOR="10.0.0.1, 203.0.113.9")
+    assert response.status_code == 429
+    other = client.post(form_url(), enquiry_data(), HTTP_X_FORWARDED_FOR="203.0.113.10")
+    assert other.status_code == 302
