@@ -120,6 +120,10 @@ def event_detail(slug):
     )
 
 
+def events_by_slug(slug):
+    return Event.objects.published().filter(slug=slug)
+
+
 def events_for_park(park):
     return park.events.published().upcoming()
 

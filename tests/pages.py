@@ -26,3 +26,8 @@ def switch_link(response):
 def twin(url, language):
     """The same URL in the other language."""
     return url.replace(f"/{language}/", f"/{OTHER[language]}/", 1)
+
+
+def warm_up(client, url):
+    """One request first, so per-process caches (content types) do not count."""
+    assert client.get(url).status_code == 200

@@ -2,8 +2,8 @@ import pytest
 
 from projects.models import Park
 
-from .factories import make_district, make_park, make_sector
-from .pages import get_page, switch_link, twin
+from .factories import make_district, make_event, make_park, make_policy, make_sector
+from .pages import get_page, switch_link, twin, warm_up
 
 pytestmark = pytest.mark.django_db
 LANGUAGES = ["en", "zh-hans"]
@@ -34,6 +34,7 @@ def test_park_list_queries_stay_constant(client, django_assert_num_queries, size
     for _ in range(size):
         park = make_park(district=district, latitude=36.1, longitude=120.4)
         park.sectors.add(sector)
+    warm_up(client, "/en/parks/")
     # sectors, districts, parks, their sectors, their images
     with django_assert_num_queries(5):
         get_page(client, "/en/parks/", "en")
@@ -41,8 +42,6 @@ def test_park_list_queries_stay_constant(client, django_assert_num_queries, size
 
 @pytest.mark.parametrize("size", [1, 10])
 def test_park_detail_queries_stay_constant(client, django_assert_num_queries, size):
-    from .factories import make_event, make_policy
-
     park = make_park()
     sector = make_sector()
     park.sectors.add(sector)
@@ -52,6 +51,7 @@ def test_park_detail_queries_stay_constant(client, django_assert_num_queries, si
         )
         make_policy().parks.add(park)
         make_event(park=park)
+    warm_up(client, f"/en/parks/{park.slug}/")
     # park, figures, sectors, images, policies, events
     with django_assert_num_queries(6):
         get_page(client, f"/zh-hans/parks/{park.slug}/", "zh-hans")

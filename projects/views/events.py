@@ -32,7 +32,7 @@ def event_detail(request, slug):
 
 
 def event_ics(request, slug):
-    event = get_object_or_404(selectors.event_detail(slug))
+    event = get_object_or_404(selectors.events_by_slug(slug))
     url = request.build_absolute_uri(event.get_absolute_url())
     response = HttpResponse(
         event_calendar(event, url, request.get_host()), content_type="text/calendar; charset=utf-8"

@@ -1,0 +1,92 @@
+import pytest
+
+from projects.models import Park
+
+from .factories import make_centre, make_event, make_park, make_policy
+from .pages import get_page, switch_link, twin, warm_up
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_search_keeps_the_query_across_languages(client, language):
+    make_park(name_en="Sino-German Eco-Park", name_zh_hans="中德生态园")
+    url = f"/{language}/search/?q=%E7%94%9F%E6%80%81"  # 生态
+    response = get_page(client, url, language)
+    assert switch_link(response) == twin(url, language)
+    assert ("Sino-German Eco-Park" if language == "en" else "中德生态园") in (
+        response.content.decode()
+    )
+
+
+def test_search_finds_every_content_type(client):
+    make_park(name_en="Blue economy park")
+    make_policy(summary_en="Support for the blue economy.")
+    make_event(name_en="Blue economy forum")
+    make_centre(summary_en="Promotes the blue economy in Singapore.")
+    html = client.get("/en/search/?q=blue+economy").content.decode()
+    assert "4 results" in html
+    for kind in ("Park", "Policy", "Event", "Overseas business centre"):
+        assert f'<p class="meta">{kind}</p>' in html
+
+
+def test_chinese_query_finds_chinese_text(client):
+    make_policy(name_en="Film subsidies", name_zh_hans="影视产业扶持政策")
+    html = client.get("/zh-hans/search/?q=影视").content.decode()
+    assert "影视产业扶持政策" in html
+
+
+def test_english_name_is_found_from_the_chinese_page(client):
+    make_park(name_en="Oceantec Valley", name_zh_hans="蓝谷")
+    assert "蓝谷" in client.get("/zh-hans/search/?q=oceantec").content.decode()
+
+
+def test_drafts_never_appear(client):
+    make_park(name_en="Secret blue park", status=Park.Status.DRAFT)
+    assert "Secret blue park" not in client.get("/en/search/?q=secret").content.decode()
+
+
+def test_empty_query_shows_the_form_only(client):
+    html = get_page(client, "/en/search/", "en").content.decode()
+    assert 'name="q"' in html and "result" not in html
+
+
+def test_too_long_query_is_a_bad_request(client):
+    response = client.get("/en/search/?q=" + "x" * 101)
+    assert response.status_code == 400
+    assert 'name="q"' in response.content.decode()
+
+
+@pytest.mark.parametrize("query", ["?q=%", "?q=_", "?q=' OR 1=1 --", "?q=a&page=99"])
+def test_odd_queries_are_answered(client, query):
+    assert client.get("/en/search/" + query).status_code == 200
+
+
+def test_null_character_is_a_bad_request(client):
+    assert client.get("/en/search/?q=a%00b").status_code == 400
+
+
+def test_wildcards_match_literally(client):
+    make_park(name_en="Plain park")
+    assert "Plain park" not in client.get("/en/search/?q=%25").content.decode()
+
+
+def test_results_are_paginated(client):
+    for number in range(25):
+        make_park(name_en=f"Harbour park {number}")
+    html = client.get("/en/search/?q=harbour&page=2").content.decode()
+    assert "25 results" in html and "page 2 of 2" in html
+    assert 'href="?q=harbour&amp;page=1"' in html
+
+
+@pytest.mark.parametrize("size", [1, 10])
+def test_search_queries_stay_constant(client, django_assert_num_queries, size):
+    for _ in range(size):
+        make_park()
+        make_policy()
+        make_event()
+        make_centre()
+    warm_up(client, "/en/search/?q=summary")
+    # one per content type
+    with django_assert_num_queries(4):
+        get_page(client, "/en/search/?q=summary", "en")
