@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import PIL.Image
 import pytest
 from django.apps import apps
 from django.conf import settings
@@ -22,7 +23,7 @@ from projects.models import Event, Park, Policy, Sector
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 DEMO_APPS = ("projects", "images")
 REQUIRED = {"name", "summary", "label", "alt"}
-PROSE = {"summary", "body", "description", "eligibility", "benefits", "services", "caption"}
+PROSE = {"summary", "body", "description", "eligibility", "benefits", "services", "caption", "alt"}
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -109,6 +110,21 @@ class TestBothLanguages:
             if model in translator.get_registered_models():
                 for field in translator.get_options_for_model(model).get_field_names():
                     assert field not in record["fields"], f"{name}: {field}"
+
+
+class TestDemoImageFiles:
+    """The committed pictures: small, the right shape, each one listed."""
+
+    def test_every_picture_is_listed_and_every_listed_file_exists(self):
+        manifest = json.loads((FIXTURES / "media" / "images.json").read_text(encoding="utf-8"))
+        listed = {entry["file"] for entry in manifest}
+        assert listed == {path.name for path in (FIXTURES / "media").glob("*.jpg")}
+
+    def test_pictures_are_small_wide_jpegs(self):
+        for path in (FIXTURES / "media").glob("*.jpg"):
+            assert path.stat().st_size < 120 * 1024, path.name
+            with PIL.Image.open(path) as picture:
+                assert (picture.format, picture.size) == ("JPEG", (1200, 675)), path.name
 
 
 class TestValidRecords:
