@@ -14,21 +14,37 @@ from .forms import ImageChangeForm, ImageForm, ImageFormSet
 from .models import Image
 
 THUMBNAIL_WIDTH = 120
+LIST_THUMBNAIL_WIDTH = 64
 ALT_COLUMNS = [build_localized_fieldname("alt", code) for code, _label in settings.LANGUAGES]
+
+
+def thumbnail(image, width=THUMBNAIL_WIDTH):
+    """A small preview from the smallest rendition; nothing before the first save."""
+    if image is None or not image.pk or not image.width:
+        return "—"
+    return format_html(
+        '<img src="{}" width="{}" height="{}" alt="" loading="lazy">',
+        image.thumbnail_url,
+        width,
+        round(image.height * width / image.width),
+    )
 
 
 class ThumbnailMixin:
     @admin.display(description=_("preview"))
     def thumbnail(self, image):
-        """A small preview from the smallest rendition; nothing before the first save."""
-        if not image.pk or not image.width:
-            return "—"
-        return format_html(
-            '<img src="{}" width="{}" height="{}" alt="" loading="lazy">',
-            image.thumbnail_url,
-            THUMBNAIL_WIDTH,
-            round(image.height * THUMBNAIL_WIDTH / image.width),
-        )
+        return thumbnail(image)
+
+
+class HeroThumbnailMixin:
+    """For the admin of a record with photos: its first photo in the list of records."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("images")
+
+    @admin.display(description=_("photo"))
+    def hero_thumbnail(self, obj):
+        return thumbnail(next(iter(obj.images.all()), None), LIST_THUMBNAIL_WIDTH)
 
 
 class ImageInline(ThumbnailMixin, TranslationGenericTabularInline):

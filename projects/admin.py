@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from modeltranslation.utils import build_localized_fieldname
 
-from images.admin import ImageInline
+from images.admin import HeroThumbnailMixin, ImageInline
 from images.publishing import images_missing_alt
 from portal.caching import content_changed
 
@@ -159,8 +159,15 @@ class ParkFigureInline(TranslationTabularInline):
 
 
 @admin.register(Park)
-class ParkAdmin(PublishableAdmin):
-    list_display = ("name", "kind", "district", "is_featured", *PublishableAdmin.list_display[1:])
+class ParkAdmin(HeroThumbnailMixin, PublishableAdmin):
+    list_display = (
+        "name",
+        "hero_thumbnail",
+        "kind",
+        "district",
+        "is_featured",
+        *PublishableAdmin.list_display[1:],
+    )
     list_filter = ("kind", "district", "sectors", "is_featured", *PublishableAdmin.list_filter)
     autocomplete_fields = ("district", "sectors")
     inlines = [ParkFigureInline, ImageInline]
@@ -205,9 +212,10 @@ class PolicyAdmin(PublishableAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(PublishableAdmin):
+class EventAdmin(HeroThumbnailMixin, PublishableAdmin):
     list_display = (
         "name",
+        "hero_thumbnail",
         "kind",
         "starts_at",
         "city",
@@ -230,8 +238,15 @@ class EventAdmin(PublishableAdmin):
 
 
 @admin.register(OverseasCentre)
-class OverseasCentreAdmin(PublishableAdmin):
-    list_display = ("name", "kind", "country", "city", *PublishableAdmin.list_display[1:])
+class OverseasCentreAdmin(HeroThumbnailMixin, PublishableAdmin):
+    list_display = (
+        "name",
+        "hero_thumbnail",
+        "kind",
+        "country",
+        "city",
+        *PublishableAdmin.list_display[1:],
+    )
     list_filter = ("kind", "country", *PublishableAdmin.list_filter)
     search_fields = PublishableAdmin.search_fields + localized("city")
     inlines = [ImageInline]

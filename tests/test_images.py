@@ -24,7 +24,7 @@ from images.publishing import images_missing_alt
 from images.validation import open_checked
 from projects.models import Park
 
-from .factories import make_park, make_policy
+from .factories import make_centre, make_event, make_park, make_policy
 
 pytestmark = pytest.mark.django_db
 
@@ -413,6 +413,21 @@ def test_photo_list_queries_do_not_grow_with_photos(client, editor, django_asser
         stored_image(make_park(), photo_bytes((100, 80)))
     with django_assert_max_num_queries(10):
         assert client.get(reverse("admin:images_image_changelist")).status_code == 200
+
+
+@pytest.mark.parametrize("make_owner", [make_park, make_event, make_centre])
+def test_record_lists_show_the_first_photo(
+    client, editor, make_owner, django_assert_max_num_queries
+):
+    owner = make_owner()
+    stored_image(owner, photo_bytes((300, 200)), "second.jpg", position=2)
+    hero = stored_image(owner, photo_bytes((300, 200)), "hero.jpg", position=1)
+    make_owner()  # a record without photos
+    url = reverse(f"admin:projects_{owner._meta.model_name}_changelist")
+    with django_assert_max_num_queries(11):
+        html = client.get(url).content.decode()
+    assert f'src="{hero.thumbnail_url}" width="64" height="43"' in html
+    assert html.count('width="64"') == 1
 
 
 def test_photo_of_a_published_record_keeps_its_alt_text(client, editor):
