@@ -23,6 +23,7 @@ from projects.models import (
 
 PUBLISHED = Park.Status.PUBLISHED
 BATCH = 1000
+CENTRES = 30
 COUNTRIES = ["DE", "KR", "JP", "SG", "US", "GB", "IL", "RU", "KZ", "PK"]
 
 BODY_EN = "".join(
@@ -199,7 +200,7 @@ def make_events(count, sectors, parks, centres):
 
 
 @transaction.atomic
-def fill(parks=5000, policies=10000, events=10000, centres=30):
+def fill(parks=5000, policies=10000, events=10000, centres=CENTRES):
     """Write the whole data set; returns the row counts per model."""
     sectors = taxonomy(Sector, "sector", 12, "Sector", "产业")
     districts = taxonomy(District, "district", 10, "District", "区")

@@ -27,13 +27,17 @@ def run(url, output):
 
 
 def failing_audits(result, category):
-    """Ids of the weighted audits of a category that did not score 1."""
+    """The weighted audits of a category that did not score 1, with what they point at."""
     audits = result["audits"]
-    return [
-        ref["id"]
-        for ref in result["categories"][category]["auditRefs"]
-        if ref["weight"] and (audits[ref["id"]].get("score") not in (None, 1))
-    ]
+    failing = []
+    for ref in result["categories"][category]["auditRefs"]:
+        audit = audits[ref["id"]]
+        if ref["weight"] and audit.get("score") not in (None, 1):
+            items = (audit.get("details") or {}).get("items") or []
+            found = [item.get("description") or item.get("url") for item in items[:3]]
+            found = [str(text)[:120] for text in found if text]
+            failing.append(ref["id"] + (f" ({'; '.join(found)})" if found else ""))
+    return failing
 
 
 def summarise(result):

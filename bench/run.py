@@ -62,7 +62,14 @@ def main():
         fill_seconds = time.perf_counter() - started
         print(f"Filled {counts} in {fill_seconds:.1f} s", flush=True)
 
-        pages = server.pages()
+        pages = server.pages(
+            {
+                "park": args.parks,
+                "policy": args.policies,
+                "event": args.events,
+                "centre": data.CENTRES,
+            }
+        )
         timings = server.measure(pages, args.requests)
         rates = {} if args.no_load else load.measure(pages, args.load_seconds)
         scores = {} if args.no_lighthouse else lighthouse.measure(server.lighthouse_pages(pages))
