@@ -10,7 +10,8 @@ from django.urls import path, reverse
 
 from projects.models import Park
 
-from .factories import make_park
+from .factories import make_centre, make_event, make_park, make_policy
+from .quality import public_pages
 
 renders = []
 
@@ -162,3 +163,53 @@ def test_admin_pages_are_not_cached(client):
 def test_posts_are_not_cached(client):
     client.get("/en/parks/")
     assert "X-Cache" not in client.post("/en/parks/")
+
+
+# The site's own pages -----------------------------------------------------------------
+
+
+@pytest.fixture
+def site_pages():
+    slugs = {
+        "park": make_park().slug,
+        "policy": make_policy().slug,
+        "event": make_event().slug,
+        "centre": make_centre().slug,
+    }
+    return public_pages(slugs)
+
+
+@pytest.mark.urls("portal.urls")
+def test_every_public_page_is_cached_and_cookie_free(client, site_pages, django_assert_num_queries):
+    for label, url in site_pages:
+        first = client.get(url)
+        with django_assert_num_queries(0):
+            second = client.get(url)
+        assert first.status_code == second.status_code == 200, label
+        assert second["X-Cache"] == "hit", label
+        assert second.content == first.content, label
+        for response in (first, second):
+            assert not response.cookies, label
+            assert "Vary" not in response, label
+            assert response["Cache-Control"] == "public, max-age=60", label
+
+
+@pytest.mark.urls("portal.urls")
+def test_the_enquiry_form_is_never_cached(client):
+    for _visit in range(2):
+        response = client.get("/en/enquiry/")
+        assert response.status_code == 200
+        assert "X-Cache" not in response
+        assert "csrftoken" in response.cookies
+
+
+@pytest.mark.urls("portal.urls")
+def test_publishing_shows_on_the_park_list_at_once(client, admin_client):
+    draft = make_park(name_en="Lingang Data Park", status=Park.Status.DRAFT)
+    park_list = "/en/parks/"
+    assert b"Lingang Data Park" not in client.get(park_list).content
+    admin_client.post(
+        reverse("admin:projects_park_changelist"),
+        {"action": "publish", "_selected_action": [draft.pk]},
+    )
+    assert b"Lingang Data Park" in client.get(park_list).content

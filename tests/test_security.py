@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.urls import path, reverse
 
 from . import production
+from .factories import make_park
 
 pytestmark = pytest.mark.django_db
 
@@ -69,6 +70,27 @@ def test_public_page_headers(client, prod):
     assert_security_headers(response)
     # Nothing asked for a nonce, so none is sent.
     assert "nonce-" not in response["Content-Security-Policy"]
+
+
+@pytest.mark.urls("portal.urls")
+def test_site_pages_headers(client, prod):
+    park = make_park()
+    for address in ("/en/", f"/zh-hans/parks/{park.slug}/", "/en/search/?q=port"):
+        response = client.get(address, secure=True)
+        assert response.status_code == 200, address
+        assert_security_headers(response)
+        assert not response.cookies, address
+
+
+@pytest.mark.urls("portal.urls")
+def test_enquiry_page_headers_and_its_csrf_cookie(client, prod):
+    response = client.get("/en/enquiry/", secure=True)
+    assert response.status_code == 200
+    assert_security_headers(response)
+    cookie = response.cookies["__Host-csrftoken"]
+    assert cookie["secure"]
+    assert cookie["path"] == "/"
+    assert not cookie["domain"]
 
 
 @pytest.mark.urls(__name__)
@@ -190,8 +212,6 @@ def test_authentication_events_are_logged(client, editor, caplog):
 def test_admin_works_under_the_content_security_policy(page):
     from playwright.sync_api import expect
 
-    from .factories import make_park
-
     User.objects.create_superuser("admin", "admin@example.com", PASSWORD)
     park = make_park()
     violations = []
@@ -225,3 +245,29 @@ def test_admin_works_under_the_content_security_policy(page):
     )
     page.wait_for_timeout(200)
     assert violations
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_public_pages_break_no_rule_of_the_policy(page):
+    from .factories import make_centre, make_event, make_policy
+    from .quality import public_pages
+
+    slugs = {
+        "park": make_park().slug,
+        "policy": make_policy().slug,
+        "event": make_event().slug,
+        "centre": make_centre().slug,
+    }
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            "Content Security Policy" in message.text
+            and violations.append(f"{page.url}: {message.text}")
+        ),
+    )
+    # The templates are shared by both languages: one of them is enough here.
+    for _label, address in [*public_pages(slugs, ["zh-hans"]), ("enquiry", "/en/enquiry/")]:
+        page.goto(address)
+    assert violations == []
