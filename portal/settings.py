@@ -186,7 +186,6 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "invest@qingdao
 # Security. Production (DEBUG off) is served over HTTPS behind a TLS-terminating proxy
 # that sets X-Forwarded-Proto; every value can be overridden from the environment.
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 if env_bool("DJANGO_BEHIND_PROXY", not DEBUG):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Number of proxies that append to X-Forwarded-For; used for the client address.
@@ -224,7 +223,8 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": [SELF],
         "form-action": [SELF],
         "frame-ancestors": [NONE],
-        **({} if DEBUG else {"upgrade-insecure-requests": True}),
+        # Behind HTTPS, stray http:// links in content are fetched over HTTPS.
+        **({"upgrade-insecure-requests": True} if SECURE_SSL_REDIRECT else {}),
     },
 }
 
