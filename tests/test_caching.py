@@ -176,7 +176,8 @@ def site_pages():
         "event": make_event().slug,
         "centre": make_centre().slug,
     }
-    return public_pages(slugs)
+    # The enquiry pages are the ones that must not be cached (tested below).
+    return [(label, url) for label, url in public_pages(slugs) if "/enquiry/" not in url]
 
 
 @pytest.mark.urls("portal.urls")
