@@ -1,5 +1,8 @@
 """schema.org descriptions of places and events, for search engines (JSON-LD)."""
 
+from django.urls import reverse
+from django.utils.translation import gettext
+
 from projects.models import Event
 
 
@@ -92,3 +95,14 @@ def event(event: Event, request):
             "image": _images(event, request),
         }
     )
+
+
+def organisation(request):
+    """The bureau behind the portal, for the home page."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "GovernmentOrganization",
+        "name": gettext("Invest Qingdao"),
+        "url": request.build_absolute_uri(reverse("projects:home")),
+        "areaServed": {"@type": "City", "name": gettext("Qingdao")},
+    }

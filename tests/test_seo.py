@@ -116,6 +116,12 @@ class TestStructuredData:
         assert data["startDate"].endswith("+08:00")
         assert data["location"]["name"] == "Hall A"
 
+    def test_home_names_the_organisation_in_the_language(self, client):
+        data = json.loads(json_ld(client.get("/zh-hans/").content.decode()))
+        assert data["@type"] == "GovernmentOrganization"
+        assert data["name"] == "投资青岛"
+        assert data["url"] == "http://testserver/zh-hans/"
+
     def test_park_is_a_place_with_coordinates(self, client):
         park = make_park(latitude="36.07", longitude="120.38")
         data = json.loads(json_ld(client.get(f"/en/parks/{park.slug}/").content.decode()))

@@ -1,6 +1,6 @@
 from django.shortcuts import render
 
-from projects import selectors
+from projects import selectors, structured_data
 
 
 def home(request):
@@ -12,5 +12,6 @@ def home(request):
             "featured_parks": selectors.featured_parks(),
             "upcoming_events": selectors.upcoming_events(),
             "newest_policies": selectors.newest_policies(),
+            "structured_data": structured_data.organisation(request),
         },
     )
