@@ -73,6 +73,18 @@ def public_pages(slugs, languages=LANGUAGES):
     return pages
 
 
+def error_pages(languages=LANGUAGES):
+    """What a visitor sees when something is wrong, as (label, path, HTTP status)."""
+    pages = []
+    for language in languages:
+        with translation.override(language):
+            missing = reverse("projects:park_detail", kwargs={"slug": "no-such-park"})
+            too_long = reverse("projects:park_list") + "?sector=" + "x" * 2100
+        pages.append((f"not found [{language}]", missing, 404))
+        pages.append((f"bad request [{language}]", too_long, 400))
+    return pages
+
+
 def make_photo(owner, alt="A view over the site"):
     """A small photo attached to `owner`, processed into renditions like an upload."""
     buffer = io.BytesIO()
@@ -164,13 +176,14 @@ def describe_violations(violations):
     return "\n".join(lines)
 
 
-def axe_failures(page, urls, context=None):
-    """Visit each (label, url) in one page; return readable reports of the failing ones."""
+def axe_failures(page, pages, context=None):
+    """Visit each (label, url[, status]) in one browser page; report the failing ones."""
     report = []
-    for label, url in urls:
+    for label, url, *status in pages:
+        expected = status[0] if status else 200
         response = page.goto(url)
-        if response is None or response.status != 200:
-            report.append(f"{label} {url}: HTTP {response and response.status}")
+        if response is None or response.status != expected:
+            report.append(f"{label} {url}: HTTP {response and response.status}, not {expected}")
             continue
         if not page.url.endswith(url):
             report.append(f"{label} {url}: ended at {page.url}")

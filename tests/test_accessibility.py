@@ -8,6 +8,7 @@ from .quality import (
     EDITOR_PASSWORD,
     admin_pages,
     axe_failures,
+    error_pages,
     make_editor,
     make_sample_content,
     public_pages,
@@ -22,7 +23,8 @@ def fail_on(report):
 
 
 def test_every_public_page_type_in_both_languages_has_no_violations(page):
-    fail_on(axe_failures(page, public_pages(make_sample_content())))
+    pages = public_pages(make_sample_content()) + error_pages()
+    fail_on(axe_failures(page, pages))
 
 
 def test_admin_login_and_park_forms_have_no_violations(page):

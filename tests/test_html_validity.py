@@ -6,6 +6,7 @@ from .factories import make_park
 from .quality import (
     admin_pages,
     describe_html_errors,
+    error_pages,
     make_editor,
     make_sample_content,
     public_pages,
@@ -20,15 +21,16 @@ DJANGO_ADMIN_KNOWN = "Element “option” without attribute “label” must no
 
 def fetch(client, pages):
     documents = {}
-    for label, url in pages:
+    for label, url, *status in pages:
         response = client.get(url)
-        assert response.status_code == 200, f"{label} {url}: HTTP {response.status_code}"
+        expected = status[0] if status else 200
+        assert response.status_code == expected, f"{label} {url}: HTTP {response.status_code}"
         documents[f"{label} {url}"] = response.content.decode()
     return documents
 
 
 def test_public_pages_and_admin_forms_are_valid_html(client, tmp_path):
-    documents = fetch(client, public_pages(make_sample_content()))
+    documents = fetch(client, public_pages(make_sample_content()) + error_pages())
     documents |= fetch(client, [("admin login", "/admin/login/")])
     client.force_login(make_editor())
     documents |= fetch(client, admin_pages(make_park()))
