@@ -4,7 +4,7 @@ import logging
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -70,23 +70,32 @@ def claim(notification_id):
 
 def deliver(notification_id):
     """Send one pending email; a failure is recorded and the email stays pending."""
-    with transaction.atomic():
-        if not claim(notification_id):
-            return False
-        notification = Notification.objects.select_related(
-            "enquiry__desk", "enquiry__sector", "enquiry__park", "enquiry__centre"
-        ).get(pk=notification_id)
-        try:
-            BUILDERS[notification.kind](notification.enquiry).send()
-        except Exception as error:  # whatever the backend raises, the email stays pending
-            logger.warning("Email %s not sent: %s", notification, error)
-            notification.last_error = f"{type(error).__name__}: {error}"[:2000]
-            notification.save(update_fields=["last_error"])
-            return False
-        notification.sent_at = timezone.now()
-        notification.last_error = ""
-        notification.save(update_fields=["sent_at", "last_error"])
-        return True
+    try:
+        with transaction.atomic():
+            if not claim(notification_id):
+                return False
+            return send(notification_id)
+    except OperationalError as error:
+        # SQLite: another sender holds the database lock; the email stays pending.
+        logger.info("Email %s left to another sender: %s", notification_id, error)
+        return False
+
+
+def send(notification_id):
+    notification = Notification.objects.select_related(
+        "enquiry__desk", "enquiry__sector", "enquiry__park", "enquiry__centre"
+    ).get(pk=notification_id)
+    try:
+        BUILDERS[notification.kind](notification.enquiry).send()
+    except Exception as error:  # whatever the backend raises, the email stays pending
+        logger.warning("Email %s not sent: %s", notification, error)
+        notification.last_error = f"{type(error).__name__}: {error}"[:2000]
+        notification.save(update_fields=["last_error"])
+        return False
+    notification.sent_at = timezone.now()
+    notification.last_error = ""
+    notification.save(update_fields=["sent_at", "last_error"])
+    return True
 
 
 def deliver_pending(notifications):
