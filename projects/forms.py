@@ -90,7 +90,7 @@ class EventFilterForm(FilterForm):
         self.fields["sector"].choices = _choices(sectors, _("All sectors"))
         self.fields["country"].choices = [
             ("", _("All countries")),
-            *((code, countries.name(code)) for code in country_codes),
+            *sorted(((code, countries.name(code)) for code in country_codes), key=lambda c: c[1]),
         ]
 
 

@@ -32,16 +32,15 @@ def featured_parks(limit=6):
     return with_images(parks)[:limit]
 
 
+def _given(queryset, **lookups):
+    """Filter by each lookup that has a value; empty filters are left out."""
+    return queryset.filter(**{lookup: value for lookup, value in lookups.items() if value})
+
+
 def parks(sector="", district="", kind=""):
     """Published parks matching every filter given."""
     found = Park.objects.published().select_related("district")
-    if sector:
-        found = found.filter(sectors__slug=sector)
-    if district:
-        found = found.filter(district__slug=district)
-    if kind:
-        found = found.filter(kind=kind)
-    return found
+    return _given(found, sectors__slug=sector, district__slug=district, kind=kind)
 
 
 def park_detail(slug):
@@ -63,13 +62,7 @@ def policies(category="", sector="", park="", status=""):
         found = found.in_force()
     elif status == "expired":
         found = found.not_in_force()
-    if category:
-        found = found.filter(category=category)
-    if sector:
-        found = found.filter(sectors__slug=sector)
-    if park:
-        found = found.filter(parks__slug=park)
-    return found
+    return _given(found, category=category, sectors__slug=sector, parks__slug=park)
 
 
 def policies_for_park(park):
@@ -92,13 +85,7 @@ def policy_detail(slug):
 def events(when="upcoming", sector="", kind="", country=""):
     found = Event.objects.published()
     found = found.past() if when == "past" else found.upcoming()
-    if sector:
-        found = found.filter(sectors__slug=sector)
-    if kind:
-        found = found.filter(kind=kind)
-    if country:
-        found = found.filter(country=country)
-    return found
+    return _given(found, sectors__slug=sector, kind=kind, country=country)
 
 
 def upcoming_events(limit=3):

@@ -25,6 +25,7 @@ def centre_detail(request, slug):
         "projects/centre_detail.html",
         {
             "centre": centre,
+            "record": centre,
             "events": selectors.events_for_centre(centre),
             "map": world_map([centre]),
             "structured_data": structured_data.centre(centre, request),

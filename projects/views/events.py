@@ -27,7 +27,7 @@ def event_detail(request, slug):
     return render(
         request,
         "projects/event_detail.html",
-        {"event": event, "structured_data": structured_data.event(event, request)},
+        {"event": event, "record": event, "structured_data": structured_data.event(event, request)},
     )
 
 

@@ -31,6 +31,7 @@ def park_detail(request, slug):
         "projects/park_detail.html",
         {
             "park": park,
+            "record": park,
             "policies": selectors.policies_for_park(park),
             "events": selectors.events_for_park(park),
             "map": city_map([park]),

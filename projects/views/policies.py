@@ -17,4 +17,4 @@ def policy_list(request):
 
 def policy_detail(request, slug):
     policy = get_object_or_404(selectors.policy_detail(slug))
-    return render(request, "projects/policy_detail.html", {"policy": policy})
+    return render(request, "projects/policy_detail.html", {"policy": policy, "record": policy})
