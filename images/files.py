@@ -48,4 +48,4 @@ def delete_now(storage, names):
 
 def remove_deleted_image_files(sender, instance, **kwargs):
     """post_delete: also runs when an owner's deletion cascades to its images."""
-    delete_on_commit(instance.file.storage, instance.all_files())
+    instance.release_files(instance.file.name, instance.renditions)

@@ -49,8 +49,9 @@ class Image(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    # The file this row last had in the database, to spot a new upload.
+    # The files this row last had in the database, to spot a new upload.
     _stored_name = None
+    _stored_renditions = ()
 
     class Meta:
         verbose_name = _("image")
@@ -65,13 +66,13 @@ class Image(models.Model):
         if not self.has_new_file:
             super().save(*args, **kwargs)
             return
-        replaced = self.stored_files
+        replaced = (self._stored_name, self._stored_renditions)
         self._process_new_file()
         if kwargs.get("update_fields") is not None:
             processed = {"file", "width", "height", "renditions"}
             kwargs["update_fields"] = {*kwargs["update_fields"], *processed}
         super().save(*args, **kwargs)
-        files.delete_on_commit(self.file.storage, replaced)
+        self.release_files(*replaced)
         self._remember_files()
 
     @classmethod
@@ -84,14 +85,15 @@ class Image(models.Model):
     def has_new_file(self):
         return bool(self.file) and (not self.file._committed or self.file.name != self._stored_name)
 
-    @property
-    def stored_files(self):
-        """The original and rendition names this row held when loaded or last saved."""
-        if not self._stored_name:
-            return []
-        return files.all_names(
-            self._stored_name, self._stored_renditions, processing.RENDITION_EXTENSIONS
-        )
+    def is_shared(self, name):
+        """Whether another row shows this file (a copied row points at the same files)."""
+        return Image.objects.filter(file=name).exclude(pk=self.pk).exists()
+
+    def release_files(self, original, widths):
+        """Remove an original and its renditions once committed, unless still shown."""
+        if original and not self.is_shared(original):
+            names = files.all_names(original, widths, processing.RENDITION_EXTENSIONS)
+            files.delete_on_commit(self.file.storage, names)
 
     def _remember_files(self):
         self._stored_name = self.file.name or None
@@ -110,7 +112,7 @@ class Image(models.Model):
             photo = processing.process(self.file)
         finally:
             self.file.close()
-            if raw_name:
+            if raw_name and not self.is_shared(raw_name):
                 storage.delete(raw_name)
         self.file.save(stored_name(self.file.name, photo), ContentFile(photo.original), save=False)
         files.write_renditions(storage, self.file.name, photo.renditions)

@@ -250,6 +250,20 @@ def test_deleting_a_photo_or_its_owner_removes_the_files(
     assert media_files(media_root) == []
 
 
+def test_a_copied_row_keeps_the_files_it_shares(media_root, django_capture_on_commit_callbacks):
+    image = stored_image(make_park(), photo_bytes((600, 400)))
+    names = media_files(media_root)
+    copy = Image.objects.get()
+    copy.pk = None
+    copy.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        image.delete()
+    assert media_files(media_root) == names
+    with django_capture_on_commit_callbacks(execute=True):
+        copy.delete()
+    assert media_files(media_root) == []
+
+
 # Admin ---------------------------------------------------------------------
 
 
@@ -366,6 +380,8 @@ def test_picture_has_sources_dimensions_and_lazy_loading(django_assert_num_queri
     assert 'width="2400" height="1600"' in html
     assert 'loading="lazy"' in html and 'decoding="async"' in html
     assert 'loading="lazy"' not in render_picture(image=image)
+    assert 'fetchpriority="high"' in render_picture(image=image, priority=True)
+    assert "fetchpriority" not in html
 
 
 def test_picture_alt_falls_back_between_languages_and_shows_credit():
