@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from projects.models import Policy
 
-from .factories import make_event, make_park, make_policy
+from .factories import make_event, make_park, make_policy, make_sector
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -38,3 +38,15 @@ def test_investor_switches_language_filters_policies_and_saves_an_event(page):
     assert download.suggested_filename == "beer-festival.ics"
     text = download.path().read_text(encoding="utf-8")
     assert "SUMMARY:Qingdao International Beer Festival" in text
+
+
+def test_pages_fit_a_phone_screen(page):
+    park = make_park(slug="eco-park", latitude=36.0, longitude=120.06, is_featured=True)
+    park.sectors.add(make_sector(name_en="High-end manufacturing and artificial intelligence"))
+    make_policy(name_en="Venture investment measures").parks.add(park)
+    make_event(name_en="Global (Qingdao) Venture Investment Conference")
+    page.set_viewport_size({"width": 360, "height": 740})
+    for url in ("/zh-hans/", "/en/parks/", "/en/parks/eco-park/", "/en/policies/", "/en/events/"):
+        page.goto(url)
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        assert scroll_width <= 360, f"{url} scrolls sideways on a phone"

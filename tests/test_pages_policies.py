@@ -84,6 +84,17 @@ def test_unknown_slug_is_not_found(client):
     assert client.get("/zh-hans/policies/no-such-policy/").status_code == 404
 
 
+def test_long_pagination_is_elided(client):
+    for _ in range(20 * 12):
+        make_policy()
+    html = client.get("/en/policies/?page=6&category=tax").content.decode()
+    assert "page 6 of 12" in html
+    assert 'href="?page=4&amp;category=tax"' in html
+    assert 'href="?page=12&amp;category=tax"' in html
+    assert "page=10" not in html
+    assert '<span class="gap">…</span>' in html
+
+
 def test_pagination_says_where_you_are(client):
     for _ in range(25):
         make_policy()

@@ -136,3 +136,9 @@ def policy_state(policy):
     if policy.effective_date and policy.effective_date > today:
         return "upcoming"
     return "expired"
+
+
+@register.simple_tag
+def page_numbers(page):
+    """Page numbers around the current one, with “…” for the gaps."""
+    return list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
