@@ -129,7 +129,7 @@ def render(args, counts, fill_seconds, timings, rates, scores):
         f" written in {fill_seconds:.1f} s with `bulk_create`.",
         "- Settings: production (`DJANGO_DEBUG=0`, compressed static files), plain HTTP on"
         " loopback. Server time is in-process (Django test client, whole-page cache off,"
-        f" up to {args.requests} requests per URL, at least 5 and about 4 s at most, after"
+        f" up to {args.requests} requests per URL, at least 5 and about 3 s at most, after"
         " 2 warm-ups; queries counted on the second"
         " request). CPU ms is the thread's CPU time, which other processes on the machine do"
         " not inflate. A detail page's budget is"

@@ -24,7 +24,7 @@ def parse_args():
     parser.add_argument("--policies", type=int, default=10000)
     parser.add_argument("--events", type=int, default=10000)
     parser.add_argument("--requests", type=int, default=40, help="in-process requests per URL")
-    parser.add_argument("--load-seconds", type=float, default=3, help="gunicorn load per URL")
+    parser.add_argument("--load-seconds", type=float, default=2, help="gunicorn load per URL")
     parser.add_argument("--no-load", action="store_true", help="skip the gunicorn load test")
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--quick", action="store_true", help="1/10 data, no load, no Lighthouse")

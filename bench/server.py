@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.quality import public_pages
 
-TIME_CAP = 4
+TIME_CAP = 3
 MIN_REQUESTS = 5
 # Pages Lighthouse visits: home, a list and a detail page, in both languages.
 LIGHTHOUSE_PAGES = ("home", "park list", "park detail")
