@@ -11,6 +11,8 @@ from PIL import Image as PILImage
 # refused. Phones write some JPEGs as MPO (a JPEG with extra frames), read as JPEG.
 ACCEPTED_PLUGINS = ["JPEG", "PNG", "WEBP"]
 ACCEPTED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP"}
+# WebP stores at most 16,383 pixels a side; a longer strip could not be processed.
+MAX_SIDE = 16383
 
 MESSAGES = {
     "too_large": _(
@@ -23,6 +25,10 @@ MESSAGES = {
     ),
     "too_many_pixels": _(
         "The photo has more than %(limit)s pixels. Export a smaller copy and upload it again."
+    ),
+    "too_long": _(
+        "The photo is %(width)s × %(height)s pixels; neither side may be longer than "
+        "%(limit)s pixels. Crop or shrink it and upload it again."
     ),
     "damaged": _(
         "The photo is damaged or incomplete and cannot be read. "
@@ -51,6 +57,8 @@ def open_checked(file):
     width, height = header.size
     if width * height > settings.IMAGE_MAX_PIXELS:
         raise too_many_pixels()
+    if max(width, height) > MAX_SIDE:
+        raise refuse("too_long", width=width, height=height, limit=MAX_SIDE)
     try:
         header.verify()  # checksums and structure, without decoding
         # Pillow needs a fresh image after verify(); load() decodes every pixel

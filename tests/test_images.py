@@ -85,6 +85,7 @@ BAD_FILES = {
     "svg renamed .png": ("logo.png", SVG_WITH_SCRIPT, "not a JPEG"),
     "truncated jpeg": ("cut.jpg", photo_bytes((600, 400))[:3000], "damaged or incomplete"),
     "png bomb": ("bomb.png", png_declaring(50_000, 50_000), "more than 40,000,000 pixels"),
+    "endless strip": ("strip.png", png_declaring(16_384, 2), "neither side may be longer"),
     "gif": ("anim.gif", photo_bytes((20, 20), "GIF", mode="L"), "not a JPEG"),
 }
 # Refused by Django's file field before the photo checks run.
