@@ -57,6 +57,39 @@ class NotificationInline(admin.TabularInline):
         return request.user.has_perm("enquiries.view_enquiry")
 
 
+class EmailDeliveryFilter(admin.SimpleListFilter):
+    """Enquiries whose emails have not all gone out: the pending command retries them."""
+
+    title = _("emails")
+    parameter_name = "emails"
+
+    def lookups(self, request, model_admin):
+        return [("pending", _("Not all sent")), ("sent", _("All sent"))]
+
+    def queryset(self, request, queryset):
+        pending = Notification.objects.pending().values("enquiry")
+        if self.value() == "pending":
+            return queryset.filter(pk__in=pending)
+        if self.value() == "sent":
+            return queryset.exclude(pk__in=pending)
+        return queryset
+
+
+class AssigneeFilter(admin.SimpleListFilter):
+    title = _("assignee")
+    parameter_name = "assignee"
+
+    def lookups(self, request, model_admin):
+        return [("me", _("Assigned to me")), ("nobody", _("Nobody yet"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "me":
+            return queryset.filter(assignee=request.user)
+        if self.value() == "nobody":
+            return queryset.filter(assignee__isnull=True)
+        return queryset
+
+
 @admin.action(description=_("Export selected enquiries as CSV"), permissions=["view"])
 def export_csv(modeladmin, request, queryset):
     return enquiries_csv(
@@ -81,7 +114,9 @@ class EnquiryAdmin(admin.ModelAdmin):
     )
     list_filter = (
         "status",
+        AssigneeFilter,
         ("desk", admin.RelatedOnlyFieldListFilter),
+        EmailDeliveryFilter,
         "stage",
         "language",
         ("sector", admin.RelatedOnlyFieldListFilter),

@@ -171,3 +171,41 @@ def test_officer_group_has_exactly_view_and_change():
         )
     )
     assert codenames == {"view_enquiry", "change_enquiry"}
+
+
+def test_filters_for_my_enquiries_and_unsent_emails(client, desks, enquiries):
+    from enquiries.models import Notification
+    from enquiries.routing import route
+
+    europe, _asia = desks
+    mine, _theirs = enquiries
+    officer = make_officer("lena", europe)
+    unassigned = make_enquiry(desk=europe)
+    Enquiry.objects.filter(pk=mine.pk).update(assignee=officer)
+    route(unassigned)
+    Notification.objects.filter(enquiry=unassigned, kind="ack").update(sent_at="2026-01-01T00:00Z")
+    route(mine)
+    Notification.objects.filter(enquiry=mine).update(sent_at="2026-01-01T00:00Z")
+    client.force_login(officer)
+
+    def listed(**params):
+        return set(client.get(reverse(CHANGELIST), params).context["cl"].queryset)
+
+    assert listed(assignee="me") == {mine}
+    assert listed(assignee="nobody") == {unassigned}
+    assert listed(emails="pending") == {unassigned}
+    assert listed(emails="sent") == {mine}
+
+
+def test_officer_admin_pages_are_valid_html(client, desks, enquiries, tmp_path):
+    from .quality import describe_html_errors, validate_html
+
+    europe, _asia = desks
+    client.force_login(make_officer("lena", europe))
+    pages = {
+        "enquiry list": reverse(CHANGELIST),
+        "enquiry change": change_url(enquiries[0]),
+    }
+    documents = {label: client.get(url).content.decode() for label, url in pages.items()}
+    errors = describe_html_errors(validate_html(documents, tmp_path))
+    assert not errors, errors
