@@ -46,9 +46,9 @@ run: demo
 
 # Production settings locally: DEBUG off, hashed static files, gunicorn on loopback.
 # A throw-away secret key is generated unless DJANGO_SECRET_KEY is given; plain
-# HTTP is allowed here because there is no TLS proxy in front.
+# HTTP is allowed and Django serves the uploads, as there is no proxy in front.
 serve: demo
-	@export DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_BEHIND_PROXY=0 PORT=$(PORT) \
+	@export DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_BEHIND_PROXY=0 DJANGO_SERVE_MEDIA=1 PORT=$(PORT) \
 		DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')}"; \
 	$(PY) manage.py collectstatic --no-input --verbosity 0 && \
 	$(PY) manage.py migrate --no-input --verbosity 0 && \

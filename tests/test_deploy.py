@@ -59,6 +59,8 @@ def test_production_values():
     assert values["WHITENOISE_MAX_AGE"] >= 365 * 24 * 3600
     assert values["LOGGING"]["handlers"]["console"]["formatter"] == "json"
     assert values["DATABASES"]["default"]["CONN_HEALTH_CHECKS"] is True
+    # Uploads come from object storage or the proxy, not from the application.
+    assert values["SERVE_MEDIA"] is False
 
 
 def test_redis_cache_when_configured():
