@@ -8,7 +8,7 @@ import datetime
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from projects.models import (
     CityFigure,
@@ -218,7 +218,8 @@ def fill(parks=5000, policies=10000, events=10000, centres=CENTRES):
     make_policies(policies, sectors, park_rows)
     centre_rows = make_centres(centres)
     make_events(events, sectors, park_rows, centre_rows)
-    return {
-        model._meta.verbose_name_plural: model.objects.count()
-        for model in (Park, Policy, Event, OverseasCentre, Sector, District)
-    }
+    with translation.override("en"):
+        return {
+            str(model._meta.verbose_name_plural): model.objects.count()
+            for model in (Park, Policy, Event, OverseasCentre, Sector, District)
+        }

@@ -18,12 +18,17 @@ CHROME_FLAGS = (
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
-def run(url, output):
+def run(url, output, attempts=3):
+    """One Lighthouse report; retried, as a trace is now and then lost (NO_NAVSTART)."""
     command = [str(LIGHTHOUSE), url, f"--chrome-flags={CHROME_FLAGS}"]
     command += ["--output=json", f"--output-path={output}", "--quiet"]
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
-    subprocess.run(command, check=True, env=env, timeout=180)
-    return json.loads(Path(output).read_text(encoding="utf-8"))
+    for attempt in range(1, attempts + 1):
+        completed = subprocess.run(command, env=env, timeout=180)
+        if completed.returncode == 0:
+            return json.loads(Path(output).read_text(encoding="utf-8"))
+        print(f"Lighthouse failed on {url} (attempt {attempt} of {attempts})", flush=True)
+    raise RuntimeError(f"Lighthouse failed {attempts} times on {url}")
 
 
 def failing_audits(result, category):
