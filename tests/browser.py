@@ -36,3 +36,11 @@ def page(chromium, live_server):
     page = context.new_page()
     yield page
     context.close()
+
+
+def log_in(page, username, password):
+    """Sign in to the admin through its login form, as a person does."""
+    page.goto("/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("input[type=submit]")

@@ -16,3 +16,14 @@ def empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture
+def editor(client, db):
+    """A member of the Editor group, logged in on the test client."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user("editor", password="a-long-editor-password", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editor"))
+    client.force_login(user)
+    return user

@@ -12,14 +12,6 @@ ADMIN_LANGUAGES = ["en", "zh-hans"]
 
 
 @pytest.fixture
-def editor(client):
-    user = User.objects.create_user("editor", password="a-long-editor-password", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editor"))
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
 def records():
     return {
         Sector: make_sector(),

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
+from .browser import log_in
 from .factories import make_park
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -13,10 +14,7 @@ def test_editor_edits_a_park_in_both_language_tabs(page):
     User.objects.create_superuser("editor", "editor@example.com", "a-long-editor-password")
     park = make_park(name_en="Sino-German Eco-Park", name_zh_hans="中德生态园")
 
-    page.goto("/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "a-long-editor-password")
-    page.click("input[type=submit]")
+    log_in(page, "editor", "a-long-editor-password")
     page.goto(f"/admin/projects/park/{park.pk}/change/")
 
     page.get_by_role("tab", name="zh-hans").first.click()

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from enquiries.models import Enquiry
 
+from .browser import log_in
 from .enquiry_helpers import default_desk, make_officer
 from .factories import make_park
 from .quality import describe_violations, run_axe
@@ -73,10 +74,7 @@ def test_investor_sends_an_enquiry_and_an_officer_finds_it(page):
     assert_accessible(page)
 
     page.context.clear_cookies()
-    page.goto("/admin/login/")
-    page.fill("#id_username", "lena")
-    page.fill("#id_password", "a-long-officer-password")
-    page.click("input[type=submit]")
+    log_in(page, "lena", "a-long-officer-password")
     page.goto("/admin/enquiries/enquiry/")
     page.fill("#searchbar", enquiry.reference)
     page.press("#searchbar", "Enter")

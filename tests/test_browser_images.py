@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from images.models import Image
 
+from .browser import log_in
 from .factories import make_park
 from .test_images import PREFIX, photo_bytes
 
@@ -15,10 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_editor_adds_a_photo_after_a_refused_file(page):
     User.objects.create_superuser("editor", "editor@example.com", "a-long-editor-password")
     park = make_park(name_en="Sino-German Eco-Park", name_zh_hans="中德生态园")
-    page.goto("/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "a-long-editor-password")
-    page.click("input[type=submit]")
+    log_in(page, "editor", "a-long-editor-password")
     page.goto(f"/admin/projects/park/{park.pk}/change/")
 
     page.locator(f"#{PREFIX}-group .add-row a").click()

@@ -6,7 +6,6 @@ import struct
 import zlib
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -266,14 +265,6 @@ def test_a_copied_row_keeps_the_files_it_shares(media_root, django_capture_on_co
 
 
 # Admin ---------------------------------------------------------------------
-
-
-@pytest.fixture
-def editor(client):
-    user = User.objects.create_user("editor", password="a-long-editor-password", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editor"))
-    client.force_login(user)
-    return user
 
 
 def park_with_photo(park=None, status=Park.Status.PUBLISHED, **photo):

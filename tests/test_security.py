@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.urls import path, reverse
 
 from . import production
+from .browser import log_in
 from .factories import make_park
 
 pytestmark = pytest.mark.django_db
@@ -222,10 +223,7 @@ def test_admin_works_under_the_content_security_policy(page):
         ),
     )
 
-    page.goto("/admin/login/")
-    page.fill("#id_username", "admin")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    log_in(page, "admin", PASSWORD)
     for address in [
         "/admin/",
         "/admin/projects/park/",
