@@ -35,8 +35,8 @@ def test_park_list_queries_stay_constant(client, django_assert_num_queries, size
         park = make_park(district=district, latitude=36.1, longitude=120.4)
         park.sectors.add(sector)
     warm_up(client, "/en/parks/")
-    # sectors, districts, parks, their sectors, their images
-    with django_assert_num_queries(5):
+    # sectors, districts, count, the page of parks, their sectors, their images
+    with django_assert_num_queries(6):
         get_page(client, "/en/parks/", "en")
 
 
@@ -110,3 +110,13 @@ def test_missing_chinese_text_is_marked_as_english(client):
     html = client.get("/zh-hans/parks/eco/").content.decode()
     assert '<p class="lead" lang="en">Green.</p>' in html
     assert 'class="notice"' in html
+
+
+def test_park_list_map_shows_only_the_listed_page(client):
+    district = make_district()
+    for _ in range(15):
+        make_park(district=district, latitude=36.1, longitude=120.4)
+    html = client.get("/en/parks/").content.decode()
+    assert html.count('class="map-point"') == 12
+    html = client.get("/en/parks/?page=2").content.decode()
+    assert html.count('class="map-point"') == 3

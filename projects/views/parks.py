@@ -13,10 +13,10 @@ PER_PAGE = 12
 @bounded_query
 def park_list(request):
     form = ParkFilterForm(request.GET, selectors.sectors(), selectors.districts())
-    # Parks are few: one query gives the map every match and the list its page.
-    parks = list(selectors.parks(**form.filters()))
-    page = paginate(request, parks, PER_PAGE)
-    prefetch_related_objects(page.object_list, "sectors", "images")
+    page = paginate(request, selectors.parks(**form.filters()), PER_PAGE)
+    parks = list(page.object_list)
+    prefetch_related_objects(parks, "sectors", "images")
+    # The map shows the listed page, so its size never grows with the data.
     return render(
         request,
         "projects/park_list.html",
