@@ -44,3 +44,16 @@ def log_in(page, username, password):
     page.fill("#id_username", username)
     page.fill("#id_password", password)
     page.click("input[type=submit]")
+
+
+def open_park_as_editor(page):
+    """A superuser signs in and opens a new park's change page; returns the park."""
+    from django.contrib.auth.models import User
+
+    from .factories import make_park
+
+    User.objects.create_superuser("editor", "editor@example.com", "a-long-editor-password")
+    park = make_park(name_en="Sino-German Eco-Park", name_zh_hans="中德生态园")
+    log_in(page, "editor", "a-long-editor-password")
+    page.goto(f"/admin/projects/park/{park.pk}/change/")
+    return park

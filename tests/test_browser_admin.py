@@ -1,21 +1,15 @@
 """An editor edits a park in both language tabs in a real browser."""
 
 import pytest
-from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
-from .browser import log_in
-from .factories import make_park
+from .browser import open_park_as_editor
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_editor_edits_a_park_in_both_language_tabs(page):
-    User.objects.create_superuser("editor", "editor@example.com", "a-long-editor-password")
-    park = make_park(name_en="Sino-German Eco-Park", name_zh_hans="中德生态园")
-
-    log_in(page, "editor", "a-long-editor-password")
-    page.goto(f"/admin/projects/park/{park.pk}/change/")
+    park = open_park_as_editor(page)
 
     page.get_by_role("tab", name="zh-hans").first.click()
     page.fill("#id_name_zh_hans", "中德生态园（青岛）")

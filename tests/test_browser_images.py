@@ -1,23 +1,18 @@
 """An editor adds a photo to a park in a real browser: a bad file first, then a good one."""
 
 import pytest
-from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
 from images.models import Image
 
-from .browser import log_in
-from .factories import make_park
+from .browser import open_park_as_editor
 from .test_images import PREFIX, photo_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_editor_adds_a_photo_after_a_refused_file(page):
-    User.objects.create_superuser("editor", "editor@example.com", "a-long-editor-password")
-    park = make_park(name_en="Sino-German Eco-Park", name_zh_hans="中德生态园")
-    log_in(page, "editor", "a-long-editor-password")
-    page.goto(f"/admin/projects/park/{park.pk}/change/")
+    open_park_as_editor(page)
 
     page.locator(f"#{PREFIX}-group .add-row a").click()
     row = f"#id_{PREFIX}-0"

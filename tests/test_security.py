@@ -64,6 +64,13 @@ def assert_security_headers(response):
     assert "unsafe-eval" not in policy
 
 
+def assert_host_only_and_secure(cookie):
+    """What the `__Host-` prefix requires: Secure, path /, no Domain."""
+    assert cookie["secure"]
+    assert cookie["path"] == "/"
+    assert not cookie["domain"]
+
+
 @pytest.mark.urls(__name__)
 def test_public_page_headers(client, prod):
     response = client.get(PUBLIC_PAGE, secure=True)
@@ -89,9 +96,7 @@ def test_enquiry_page_headers_and_its_csrf_cookie(client, prod):
     assert response.status_code == 200
     assert_security_headers(response)
     cookie = response.cookies["__Host-csrftoken"]
-    assert cookie["secure"]
-    assert cookie["path"] == "/"
-    assert not cookie["domain"]
+    assert_host_only_and_secure(cookie)
 
 
 @pytest.mark.urls(__name__)
@@ -100,9 +105,7 @@ def test_admin_login_headers_and_host_only_cookies(client, prod):
     assert response.status_code == 200
     assert_security_headers(response)
     cookie = response.cookies["__Host-csrftoken"]
-    assert cookie["secure"]
-    assert cookie["path"] == "/"
-    assert not cookie["domain"]
+    assert_host_only_and_secure(cookie)
 
 
 @pytest.mark.urls(__name__)
@@ -111,10 +114,8 @@ def test_session_cookie_is_host_only_secure_and_httponly(client, prod):
     response = login(client, "editor", "a-long-editor-password")
     assert response.status_code == 302
     cookie = response.cookies["__Host-sessionid"]
-    assert cookie["secure"]
+    assert_host_only_and_secure(cookie)
     assert cookie["httponly"]
-    assert cookie["path"] == "/"
-    assert not cookie["domain"]
 
 
 @pytest.mark.urls(__name__)
