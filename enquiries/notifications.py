@@ -9,6 +9,9 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django_tasks import task
+
+from background.queue import enqueue_on_commit
 
 from .models import Notification
 
@@ -24,8 +27,39 @@ def one_line(text):
     return " ".join(str(text).split())[:120]
 
 
-def acknowledgement(enquiry):
+# Notification.Kind -> function(notification) returning the EmailMessage to send.
+BUILDERS = {}
+
+
+def builds(kind):
+    """Register the function that writes the emails of one kind."""
+
+    def register(function):
+        BUILDERS[kind] = function
+        return function
+
+    return register
+
+
+def queue_email(*, enquiry, kind, subject_id=0):
+    """Record an email once and have the background worker send it after commit."""
+    notification, _created = Notification.objects.get_or_create(
+        enquiry=enquiry, kind=kind, subject_id=subject_id
+    )
+    if notification.sent_at is None:
+        enqueue_on_commit(send_email, notification.pk)
+    return notification
+
+
+@task()
+def send_email(notification_id):
+    return deliver(notification_id)
+
+
+@builds(Notification.Kind.ACKNOWLEDGEMENT)
+def acknowledgement(notification):
     """The investor's copy, in the language they wrote in."""
+    enquiry = notification.enquiry
     with translation.override(enquiry.language):
         subject = _("Your enquiry %(reference)s to Invest Qingdao") % {
             "reference": enquiry.reference
@@ -35,8 +69,10 @@ def acknowledgement(enquiry):
     return EmailMessage(subject, body, to=[enquiry.email], reply_to=reply_to)
 
 
-def desk_notification(enquiry):
+@builds(Notification.Kind.DESK)
+def desk_notification(notification):
     """The desk's copy, in the staff's language, answerable straight to the investor."""
+    enquiry = notification.enquiry
     if enquiry.desk is None:
         raise NoRecipient(f"Enquiry {enquiry.reference} has no desk yet.")
     members = [user.email for user in enquiry.desk.members.all() if user.email]
@@ -49,12 +85,6 @@ def desk_notification(enquiry):
     return EmailMessage(
         subject, body, to=[enquiry.desk.email], cc=members, reply_to=[enquiry.email]
     )
-
-
-BUILDERS = {
-    Notification.Kind.ACKNOWLEDGEMENT: acknowledgement,
-    Notification.Kind.DESK: desk_notification,
-}
 
 
 def claim(notification_id):
@@ -86,7 +116,7 @@ def send(notification_id):
         "enquiry__desk", "enquiry__sector", "enquiry__park", "enquiry__centre"
     ).get(pk=notification_id)
     try:
-        BUILDERS[notification.kind](notification.enquiry).send()
+        BUILDERS[notification.kind](notification).send()
     except Exception as error:  # whatever the backend raises, the email stays pending
         logger.warning("Email %s not sent: %s", notification, error)
         notification.last_error = f"{type(error).__name__}: {error}"[:2000]

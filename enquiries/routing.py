@@ -5,6 +5,7 @@ import logging
 from django.db import transaction
 
 from .models import Desk, Enquiry, Notification, RoutingRule
+from .notifications import queue_email
 
 logger = logging.getLogger(__name__)
 
@@ -28,5 +29,5 @@ def route(enquiry):
                 Enquiry.objects.filter(pk=enquiry.pk).update(
                     desk=enquiry.desk, status=enquiry.status
                 )
-        for kind in Notification.Kind.values:
-            Notification.objects.get_or_create(enquiry=enquiry, kind=kind)
+        for kind in (Notification.Kind.ACKNOWLEDGEMENT, Notification.Kind.DESK):
+            queue_email(enquiry=enquiry, kind=kind)

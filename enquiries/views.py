@@ -7,7 +7,6 @@ from django.views.decorators.http import require_http_methods
 from . import ratelimit
 from .forms import EnquiryForm, StatusLookupForm
 from .models import Enquiry
-from .notifications import deliver_pending
 from .prefill import prefill
 from .routing import route
 
@@ -20,10 +19,12 @@ SESSION_REFERENCE = "enquiry_reference"
 
 
 def route_and_notify(enquiry):
-    """Everything after the enquiry is stored; a failure here leaves it stored and pending."""
+    """Everything after the enquiry is stored; the emails go out from the background worker.
+
+    A failure here leaves the enquiry stored; `send_pending_enquiries` routes it later.
+    """
     try:
         route(enquiry)
-        deliver_pending(enquiry.notifications.all())
     except Exception:  # the visitor's enquiry is safe; the pending command retries
         logger.exception("Enquiry %s stored but not routed or notified", enquiry.reference)
 

@@ -55,7 +55,10 @@ INSTALLED_APPS = [
     "django_countries",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "portal",
+    "background",
     "projects",
     "images",
     "enquiries",
@@ -238,6 +241,14 @@ AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip"
 
 # Caching: local memory for one process; Redis shared by every worker when configured.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Slow work (email, image renditions, PDFs) runs in the background worker
+# (`manage.py db_worker`); periodic jobs are enqueued by `manage.py run_scheduler`.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("DJANGO_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
+
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}

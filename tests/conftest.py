@@ -3,6 +3,28 @@ import pytest
 pytest_plugins = ["tests.browser"]
 
 
+def pytest_collection_modifyitems(config, items):
+    from django.db import connection
+
+    for item in items:
+        # Every browser test is slow: CI runs the slow tests once, not once per database.
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.slow)
+        if item.get_closest_marker("postgres") and connection.vendor != "postgresql":
+            item.add_marker(pytest.mark.skip(reason="needs PostgreSQL"))
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language, whatever the one before activated."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploaded files in tests go to a temporary folder, never the real media."""
@@ -27,3 +49,26 @@ def editor(client, db):
     user.groups.add(Group.objects.get(name="Editor"))
     client.force_login(user)
     return user
+
+
+@pytest.fixture
+def worker(db):
+    """The background worker: `worker.run()` runs what the code under test handed to it.
+
+    Work is enqueued after commit; a test runs inside one transaction that never commits,
+    so the commit callbacks registered since the test began run first, then the queue is
+    worked through once, as `manage.py db_worker --batch` does.
+    """
+    from django.core.management import call_command
+    from django.db import connection
+
+    start = len(connection.run_on_commit)
+
+    class Worker:
+        def run(self):
+            while len(connection.run_on_commit) > start:
+                _savepoints, callback, _robust = connection.run_on_commit.pop(start)
+                callback()
+            call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+
+    return Worker()

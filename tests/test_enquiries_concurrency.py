@@ -27,9 +27,7 @@ class SlowBackend(EmailBackend):
         return len(messages)
 
 
-@pytest.mark.skipif(
-    connection.vendor == "sqlite", reason="in-memory SQLite shares one connection's locks"
-)
+@pytest.mark.postgres
 def test_two_senders_send_a_pending_email_once(settings):
     settings.EMAIL_BACKEND = "tests.test_enquiries_concurrency.SlowBackend"
     SENT.clear()

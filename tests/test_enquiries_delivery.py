@@ -39,8 +39,9 @@ def submit(client, language, **fields):
     return client.post(url, enquiry_data(**fields))
 
 
-def test_english_enquiry_is_acknowledged_in_english(client):
+def test_english_enquiry_is_acknowledged_in_english(client, worker):
     submit(client, "en")
+    worker.run()
     enquiry = Enquiry.objects.get()
     ack, desk = sorted(mail.outbox, key=lambda message: message.to != [enquiry.email])
     assert ack.to == ["anna@nordsee.example"]
@@ -53,10 +54,11 @@ def test_english_enquiry_is_acknowledged_in_english(client):
     assert enquiry.reference in desk.subject and "Nordsee" in desk.subject
 
 
-def test_chinese_enquiry_is_acknowledged_in_chinese(client):
+def test_chinese_enquiry_is_acknowledged_in_chinese(client, worker):
     submit(
         client, "zh-hans", name="王伟", company="青岛海洋科技有限公司", message="我们想了解园区。"
     )
+    worker.run()
     enquiry = Enquiry.objects.get()
     assert enquiry.language == "zh-hans"
     ack = next(message for message in mail.outbox if message.to == [enquiry.email])
@@ -69,8 +71,9 @@ def test_chinese_enquiry_is_acknowledged_in_chinese(client):
     assert "Simplified Chinese" in desk.body and "我们想了解园区。" in desk.body
 
 
-def test_both_emails_are_marked_sent(client):
+def test_both_emails_are_marked_sent(client, worker):
     submit(client, "en")
+    worker.run()
     notifications = Notification.objects.all()
     assert {n.kind for n in notifications} == {"desk", "ack"}
     assert all(n.sent_at and n.attempts == 1 and not n.last_error for n in notifications)
@@ -88,15 +91,17 @@ def test_desk_members_are_copied():
     assert mail.outbox[0].cc == ["lena@invest.example"]
 
 
-def test_header_injection_in_company_is_flattened(client):
+def test_header_injection_in_company_is_flattened(client, worker):
     submit(client, "en", company="Evil\nBcc: victim@example.com")
+    worker.run()
     desk = next(m for m in mail.outbox if m.to == [default_desk().email])
     assert "\n" not in desk.subject and "Bcc" not in desk.extra_headers
 
 
-def test_failing_backend_keeps_the_enquiry_stored_and_pending(client, settings):
+def test_failing_backend_keeps_the_enquiry_stored_and_pending(client, settings, worker):
     settings.EMAIL_BACKEND = FAILING_BACKEND
     response = submit(client, "zh-hans")
+    worker.run()
     # The visitor still gets the thank-you page and a reference.
     assert response.status_code == 302
     enquiry = Enquiry.objects.get()

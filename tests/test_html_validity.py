@@ -13,7 +13,7 @@ from .quality import (
     validate_html,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
 # Django's autocomplete widget renders an empty placeholder <option> for select2.
 DJANGO_ADMIN_KNOWN = "Element “option” without attribute “label” must not be empty."

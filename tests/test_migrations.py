@@ -28,6 +28,7 @@ def own_apps():
         config.label
         for config in apps.get_app_configs()
         if Path(config.path).is_relative_to(settings.BASE_DIR)
+        and "site-packages" not in Path(config.path).parts
         and config.label in loader.migrated_apps
     ]
 

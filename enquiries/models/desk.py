@@ -22,6 +22,18 @@ class Desk(models.Model):
         blank=True,
         help_text=_("Officers who see and handle this desk's enquiries."),
     )
+    managers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("managers"),
+        related_name="managed_desks",
+        blank=True,
+        help_text=_("Told when an enquiry is overdue; see the desk's performance."),
+    )
+    reply_target_days = models.PositiveSmallIntegerField(
+        _("first-reply target (working days)"),
+        default=2,
+        help_text=_("Working days within which every enquiry gets its first reply."),
+    )
     is_default = models.BooleanField(
         _("default desk"),
         default=False,

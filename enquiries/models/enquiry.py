@@ -102,6 +102,12 @@ class Enquiry(models.Model):
     internal_notes = models.TextField(
         _("internal notes"), blank=True, help_text=_("Seen by staff only.")
     )
+    reply_due_at = models.DateTimeField(
+        _("first reply due"), null=True, blank=True, db_index=True, editable=False
+    )
+    first_replied_at = models.DateTimeField(
+        _("first replied"), null=True, blank=True, db_index=True, editable=False
+    )
     created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

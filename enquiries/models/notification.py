@@ -13,6 +13,11 @@ class Notification(models.Model):
     class Kind(models.TextChoices):
         DESK = "desk", _("Notification to the desk")
         ACKNOWLEDGEMENT = "ack", _("Acknowledgement to the investor")
+        REPLY = "reply", _("Officer's reply to the investor")
+        REMINDER = "reminder", _("Reminder to the desk: reply overdue")
+        ESCALATION = "escalation", _("Escalation to the managers")
+        FOLLOW_UP = "follow_up", _("Reminder to follow up")
+        BOOKING = "booking", _("Call booking confirmation")
 
     enquiry = models.ForeignKey(
         "enquiries.Enquiry",
@@ -21,6 +26,9 @@ class Notification(models.Model):
         related_name="notifications",
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    # The record the email is about (a reply, a booking), 0 for one-per-enquiry emails:
+    # queueing the same email twice finds the existing row.
+    subject_id = models.PositiveIntegerField(_("about record"), default=0)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
@@ -34,7 +42,9 @@ class Notification(models.Model):
         ordering = ["pk"]
         constraints = [
             # Routing an enquiry twice must never queue the same email twice.
-            models.UniqueConstraint(fields=["enquiry", "kind"], name="one_email_per_kind")
+            models.UniqueConstraint(
+                fields=["enquiry", "kind", "subject_id"], name="one_email_per_subject"
+            )
         ]
 
     def __str__(self):
