@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -108,6 +108,16 @@ class Enquiry(models.Model):
     first_replied_at = models.DateTimeField(
         _("first replied"), null=True, blank=True, db_index=True, editable=False
     )
+    last_replied_at = models.DateTimeField(_("last replied"), null=True, blank=True, editable=False)
+    rating = models.PositiveSmallIntegerField(
+        _("investor's rating"),
+        null=True,
+        blank=True,
+        editable=False,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        help_text=_("1 to 5, given by the investor on the enquiry's page."),
+    )
+    rated_at = models.DateTimeField(_("rated"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
