@@ -1,17 +1,18 @@
 """The emails an enquiry triggers: built in the right language, sent at most once."""
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import OperationalError, connection, transaction
+from django.db import OperationalError
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from background.queue import enqueue_on_commit
+from background.queue import enqueue_on_commit, in_transaction
 
 from .models import Notification
 
@@ -87,49 +88,71 @@ def desk_notification(notification):
     )
 
 
+def lease():
+    """How long a sender holds an email: longer than any mail server conversation."""
+    return timedelta(seconds=settings.EMAIL_LEASE_SECONDS)
+
+
 def claim(notification_id):
-    """Count an attempt on a pending email; False if it is sent or another sender holds it."""
-    pending = Notification.objects.pending().filter(pk=notification_id)
-    if connection.features.has_select_for_update_skip_locked and not list(
-        pending.select_for_update(skip_locked=True).values_list("pk", flat=True)
-    ):
-        return False
-    # The update locks the row; a concurrent sender waits, then finds it sent.
-    return bool(pending.update(attempts=F("attempts") + 1))
+    """Take a pending email for one attempt; returns the lease's end, or None.
+
+    None when it is sent or another sender holds it. One conditional UPDATE, its own
+    short transaction: of two senders racing for the row, only one changes it.
+    """
+    now = timezone.now()
+    lease_end = now + lease()
+    try:
+        claimed = (
+            Notification.objects.claimable(now)
+            .filter(pk=notification_id)
+            .update(claimed_until=lease_end, attempts=F("attempts") + 1)
+        )
+    except OperationalError as error:  # SQLite busy past its timeout: try again later
+        logger.info("Email %s not claimed: %s", notification_id, error)
+        return None
+    return lease_end if claimed else None
 
 
 def deliver(notification_id):
-    """Send one pending email; a failure is recorded and the email stays pending."""
-    try:
-        with transaction.atomic():
-            if not claim(notification_id):
-                return False
-            return send(notification_id)
-    except OperationalError as error:
-        # SQLite: another sender holds the database lock; the email stays pending.
-        logger.info("Email %s left to another sender: %s", notification_id, error)
+    """Send one pending email once: claim it, talk to the mail server, mark it sent.
+
+    The mail server is slow and may be down, so it is never spoken to inside a
+    transaction (it would hold the database's write lock) nor inside a request. A
+    failure is recorded and the email stays pending for the next attempt.
+    """
+    if in_transaction():
+        raise RuntimeError("Emails are sent by the background worker, outside transactions.")
+    lease_end = claim(notification_id)
+    if lease_end is None:
         return False
-
-
-def send(notification_id):
-    notification = Notification.objects.select_related(
-        "enquiry__desk", "enquiry__sector", "enquiry__park", "enquiry__centre"
-    ).get(pk=notification_id)
     try:
-        BUILDERS[notification.kind](notification).send()
+        build(notification_id).send()
     except Exception as error:  # whatever the backend raises, the email stays pending
-        logger.warning("Email %s not sent: %s", notification, error)
-        notification.last_error = f"{type(error).__name__}: {error}"[:2000]
-        notification.save(update_fields=["last_error"])
+        logger.warning("Email %s not sent: %s", notification_id, error)
+        release(notification_id, lease_end, f"{type(error).__name__}: {error}")
         return False
-    notification.sent_at = timezone.now()
-    notification.last_error = ""
-    notification.save(update_fields=["sent_at", "last_error"])
+    Notification.objects.filter(pk=notification_id).update(
+        sent_at=timezone.now(), claimed_until=None, last_error=""
+    )
     return True
 
 
+def build(notification_id):
+    notification = Notification.objects.select_related(
+        "enquiry__desk", "enquiry__sector", "enquiry__park", "enquiry__centre"
+    ).get(pk=notification_id)
+    return BUILDERS[notification.kind](notification)
+
+
+def release(notification_id, lease_end, error):
+    """Give a failed email back at once, unless our lease ran out and another took it."""
+    Notification.objects.filter(pk=notification_id, claimed_until=lease_end).update(
+        claimed_until=None, last_error=error[:2000]
+    )
+
+
 def deliver_pending(notifications):
-    """Try every pending email among `notifications`; returns (sent, failed)."""
+    """Try every pending email among `notifications`; returns (sent, not sent)."""
     sent = failed = 0
     for pk in notifications.pending().values_list("pk", flat=True):
         if deliver(pk):

@@ -1,5 +1,6 @@
 """A per-client counter in Django's cache: so many actions per window, then 429."""
 
+from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
 
@@ -7,7 +8,7 @@ from portal.security import client_ip
 
 # (actions, seconds) per client address.
 LIMITS = {
-    "enquiry": (5, 600),
+    "enquiry": (settings.ENQUIRY_RATE_LIMIT, 600),
     "lookup": (10, 600),
 }
 

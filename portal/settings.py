@@ -110,6 +110,19 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3") and DATABASES["default"]["NAME"] not in {
+    "",
+    ":memory:",
+}:
+    # Concurrent writers (web workers, the background worker, the scheduler) wait for
+    # each other instead of failing with "database is locked": WAL lets readers go on
+    # while one writes, IMMEDIATE takes the write lock when a transaction begins, and
+    # the busy timeout is how long a writer waits for it.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("DJANGO_SQLITE_TIMEOUT", 20),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes comes first so a locked-out login never reaches the password check.
@@ -179,6 +192,11 @@ EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", True)
 EMAIL_TIMEOUT = 10
+# Enquiries one client address may send in ten minutes (raised for load tests).
+ENQUIRY_RATE_LIMIT = env_int("DJANGO_ENQUIRY_RATE_LIMIT", 5)
+# The background worker holds an email this long while it sends it (well above
+# EMAIL_TIMEOUT); if the worker dies, another may send it once the lease has run out.
+EMAIL_LEASE_SECONDS = env_int("DJANGO_EMAIL_LEASE_SECONDS", 300)
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
@@ -248,6 +266,10 @@ TASKS = {
         "BACKEND": os.environ.get("DJANGO_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# Finished task rows are deleted by a periodic job once they are this old.
+TASK_RESULT_RETENTION_DAYS = env_int("DJANGO_TASK_RESULT_RETENTION_DAYS", 14)
+# /healthz calls the worker missing when it has not been seen for this long.
+WORKER_HEARTBEAT_MAX_AGE = timedelta(minutes=env_int("DJANGO_WORKER_HEARTBEAT_MINUTES", 5))
 
 CACHES = {
     "default": (

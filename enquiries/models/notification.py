@@ -1,10 +1,15 @@
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
 class NotificationQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(sent_at__isnull=True)
+
+    def claimable(self, now):
+        """Pending and not held by a sender, or held by one whose lease ran out."""
+        return self.pending().filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now))
 
 
 class Notification(models.Model):
@@ -32,6 +37,9 @@ class Notification(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # A sender holds the email until then while it talks to the mail server; if the
+    # sender dies, another may take it once the lease has run out.
+    claimed_until = models.DateTimeField(_("being sent until"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = NotificationQuerySet.as_manager()
