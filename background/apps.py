@@ -10,3 +10,9 @@ class BackgroundConfig(AppConfig):
     def ready(self):
         # Each app declares its periodic jobs in a `jobs` module.
         autodiscover_modules("jobs")
+
+        from django_tasks.signals import task_finished
+
+        from .scheduler import record_finished
+
+        task_finished.connect(record_finished, dispatch_uid="background.record_finished")

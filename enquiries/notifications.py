@@ -11,6 +11,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from background.queue import enqueue_on_commit, in_transaction
 
@@ -160,3 +162,30 @@ def deliver_pending(notifications):
         else:
             failed += 1
     return sent, failed
+
+
+def requeue_lost_emails(*, older_than):
+    """Enqueue again each pending email that no queued task will send; returns how many.
+
+    A task is lost if the worker's queue was emptied or its attempt failed (mail server
+    down): the email then waits here for the next round. Emails newer than
+    `older_than` are left to the task enqueued with them.
+    """
+    now = timezone.now()
+    queued = {
+        call["args"][0]
+        for call in DBTaskResult.objects.filter(
+            task_path=send_email.module_path,
+            status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
+        ).values_list("args_kwargs", flat=True)
+    }
+    lost = [
+        pk
+        for pk in Notification.objects.claimable(now)
+        .filter(created_at__lte=now - older_than)
+        .values_list("pk", flat=True)
+        if pk not in queued
+    ]
+    for pk in lost:
+        send_email.enqueue(pk)
+    return len(lost)

@@ -3,6 +3,7 @@
 import logging
 
 from django.db import transaction
+from django.db.models import Q
 
 from .models import Desk, Enquiry, Notification, RoutingRule
 from .notifications import queue_email
@@ -31,3 +32,14 @@ def route(enquiry):
                 )
         for kind in (Notification.Kind.ACKNOWLEDGEMENT, Notification.Kind.DESK):
             queue_email(enquiry=enquiry, kind=kind)
+
+
+def route_unrouted():
+    """Route the open enquiries that were stored but not routed (routing failed or no desk)."""
+    unrouted = (
+        Enquiry.objects.filter(Q(desk__isnull=True) | Q(notifications__isnull=True))
+        .exclude(status=Enquiry.Status.CLOSED)
+        .distinct()
+    )
+    for enquiry in unrouted:
+        route(enquiry)
