@@ -48,6 +48,12 @@ class Notification(models.Model):
         verbose_name = _("email")
         verbose_name_plural = _("emails")
         ordering = ["pk"]
+        # /healthz and the senders look for the oldest pending emails.
+        indexes = [
+            models.Index(
+                fields=["created_at"], condition=Q(sent_at__isnull=True), name="pending_emails"
+            )
+        ]
         constraints = [
             # Routing an enquiry twice must never queue the same email twice.
             models.UniqueConstraint(
