@@ -40,9 +40,15 @@ demo: migrate
 	DEMO_ADMIN_USER=$(DEMO_ADMIN_USER) DEMO_ADMIN_PASSWORD=$(DEMO_ADMIN_PASSWORD) \
 		$(PY) manage.py ensure_demo_admin
 
+# The web server, the background worker (emails, slow work) and the scheduler of
+# periodic jobs run side by side; Ctrl-C, or any one of them ending, stops all three.
+WORKER := $(PY) manage.py db_worker --queue-name "*"
+SCHEDULER := $(PY) manage.py run_scheduler
+
 run: demo
 	@echo "Admin: http://127.0.0.1:$(PORT)/admin/  user $(DEMO_ADMIN_USER), password $(DEMO_ADMIN_PASSWORD)"
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(PY) -m portal.together web="$(PY) manage.py runserver 127.0.0.1:$(PORT)" \
+		worker='$(WORKER)' scheduler="$(SCHEDULER)"
 
 # Production settings locally: DEBUG off, hashed static files, gunicorn on loopback.
 # A throw-away secret key is generated unless DJANGO_SECRET_KEY is given; plain
@@ -53,7 +59,8 @@ serve: demo
 	$(PY) manage.py collectstatic --no-input --verbosity 0 && \
 	$(PY) manage.py migrate --no-input --verbosity 0 && \
 	echo "Serving http://127.0.0.1:$(PORT)/ with production settings" && \
-	exec $(VENV)/bin/gunicorn -c portal/gunicorn.conf.py portal.wsgi
+	exec $(PY) -m portal.together web="$(VENV)/bin/gunicorn -c portal/gunicorn.conf.py portal.wsgi" \
+		worker='$(WORKER)' scheduler="$(SCHEDULER)"
 
 test: $(VENV)/installed system-deps node_modules/.installed
 	$(VENV)/bin/ruff check .
