@@ -21,6 +21,7 @@ DATABASES = {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": BENCH_DIR / "bench.sqlite3",
         "CONN_MAX_AGE": 600,
+        "OPTIONS": SQLITE_OPTIONS,  # noqa: F405
     }
 }
 STATIC_ROOT = BENCH_DIR / "static"

@@ -110,19 +110,20 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite files: concurrent writers (web workers, the background worker, the scheduler)
+# wait for each other instead of failing with "database is locked". WAL lets readers
+# go on while one writes, IMMEDIATE takes the write lock when a transaction begins
+# (so it never has to be upgraded mid-way), and the timeout is how long a writer waits.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": env_int("DJANGO_SQLITE_TIMEOUT", 20),
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3") and DATABASES["default"]["NAME"] not in {
     "",
     ":memory:",
 }:
-    # Concurrent writers (web workers, the background worker, the scheduler) wait for
-    # each other instead of failing with "database is locked": WAL lets readers go on
-    # while one writes, IMMEDIATE takes the write lock when a transaction begins, and
-    # the busy timeout is how long a writer waits for it.
-    DATABASES["default"]["OPTIONS"] = {
-        "transaction_mode": "IMMEDIATE",
-        "timeout": env_int("DJANGO_SQLITE_TIMEOUT", 20),
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
-    }
+    DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes comes first so a locked-out login never reaches the password check.
