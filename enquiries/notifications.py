@@ -156,7 +156,7 @@ def release(notification_id, lease_end, error):
 def deliver_pending(notifications):
     """Try every pending email among `notifications`; returns (sent, not sent)."""
     sent = failed = 0
-    for pk in notifications.pending().values_list("pk", flat=True):
+    for pk in list(notifications.pending().values_list("pk", flat=True)):
         if deliver(pk):
             sent += 1
         else:
