@@ -59,6 +59,8 @@ def worker(db):
     so the commit callbacks registered since the test began run first, then the queue is
     worked through once, as `manage.py db_worker --batch` does.
     """
+    from unittest import mock
+
     from django.core.management import call_command
     from django.db import connection
 
@@ -69,6 +71,11 @@ def worker(db):
             while len(connection.run_on_commit) > start:
                 _savepoints, callback, _robust = connection.run_on_commit.pop(start)
                 callback()
-            call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+            # The worker drops connections between tasks, as a request does; here that
+            # would close the test's own transaction on PostgreSQL.
+            with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+                call_command(
+                    "db_worker", batch=True, startup_delay=False, reload=False, verbosity=0
+                )
 
     return Worker()

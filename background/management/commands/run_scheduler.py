@@ -23,7 +23,6 @@ class Command(BaseCommand):
 
     def loop(self, once, interval, verbosity):
         while True:
-            close_old_connections()
             try:
                 enqueued = enqueue_due_jobs()
             except DatabaseError as error:  # the database is back on the next check
@@ -34,3 +33,5 @@ class Command(BaseCommand):
             if once:
                 return
             time.sleep(interval)
+            # Like a request: drop a connection that broke or outlived CONN_MAX_AGE.
+            close_old_connections()
