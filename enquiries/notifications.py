@@ -1,6 +1,7 @@
 """The emails an enquiry triggers: built in the right language, sent at most once."""
 
 import logging
+import time
 from datetime import timedelta
 
 from django.conf import settings
@@ -133,10 +134,23 @@ def deliver(notification_id):
         logger.warning("Email %s not sent: %s", notification_id, error)
         release(notification_id, lease_end, f"{type(error).__name__}: {error}")
         return False
-    Notification.objects.filter(pk=notification_id).update(
-        sent_at=timezone.now(), claimed_until=None, last_error=""
-    )
+    mark_sent(notification_id)
     return True
+
+
+def mark_sent(notification_id, tries=3):
+    """Record the email as sent; it is out, so a busy database is waited for, not skipped
+    (else its lease would run out and it would be sent again)."""
+    for attempt in range(1, tries + 1):
+        try:
+            Notification.objects.filter(pk=notification_id).update(
+                sent_at=timezone.now(), claimed_until=None, last_error=""
+            )
+            return
+        except OperationalError:
+            if attempt == tries:
+                raise
+            time.sleep(attempt)
 
 
 def build(notification_id):

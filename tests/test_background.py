@@ -77,9 +77,9 @@ def test_pruning_deletes_only_old_finished_task_rows(worker, settings):
     DBTaskResult.objects.filter(pk=old.pk).update(finished_at=timezone.now() - timedelta(days=15))
     ready = heartbeat.enqueue()  # not finished: never pruned
     prune_finished_tasks.call()
-    remaining = set(DBTaskResult.objects.values_list("pk", flat=True))
-    assert str(old.pk) not in {str(pk) for pk in remaining}
-    assert {str(recent.pk), str(ready.id)} <= {str(pk) for pk in remaining}
+    remaining = {str(pk) for pk in DBTaskResult.objects.values_list("pk", flat=True)}
+    assert str(old.pk) not in remaining
+    assert {str(recent.pk), ready.id} <= remaining
 
 
 def lost_email():

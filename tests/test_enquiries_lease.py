@@ -1,17 +1,19 @@
 """An email is claimed with a lease, sent outside any transaction, then marked sent."""
 
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
-from django.db import transaction
+from django.db import OperationalError, transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
 from background.queue import in_transaction
 from enquiries.models import Notification
-from enquiries.notifications import claim, deliver
+from enquiries.notifications import claim, deliver, mark_sent
 from enquiries.routing import route
 
 from .enquiry_helpers import enquiry_data, make_enquiry
@@ -94,3 +96,22 @@ def test_a_failed_attempt_gives_the_email_back_at_once(ack, settings):
 def test_a_sent_email_cannot_be_claimed(ack):
     assert deliver(ack.pk)
     assert claim(ack.pk) is None
+
+
+def test_marking_sent_waits_for_a_busy_database(ack):
+    real_update = QuerySet.update
+    calls = []
+
+    def busy_once(queryset, **fields):
+        calls.append(fields)
+        if len(calls) == 1:
+            raise OperationalError("database is locked")
+        return real_update(queryset, **fields)
+
+    with (
+        mock.patch.object(QuerySet, "update", busy_once),
+        mock.patch("enquiries.notifications.time.sleep") as sleep,
+    ):
+        mark_sent(ack.pk)
+    ack.refresh_from_db()
+    assert ack.sent_at and len(calls) == 2 and sleep.call_count == 1
