@@ -15,7 +15,7 @@ from enquiries.bookings.services import SlotTaken, book_call
 from enquiries.models import Booking, CallSlot, Desk
 from enquiries.replies import links
 
-from .enquiry_helpers import make_desk, make_enquiry, make_officer
+from .enquiry_helpers import make_desk, make_enquiry, make_officer, send_queued_emails
 
 pytestmark = pytest.mark.django_db
 
@@ -163,7 +163,7 @@ def test_unknown_zone_falls_back_to_the_desks(client, now, enquiry, zone):
     assert "Friday 27 March, 16:00–16:30" in response.content.decode()
 
 
-def test_investor_books_a_slot_in_their_zone_and_it_is_stored_in_utc(client, now, enquiry, worker):
+def test_investor_books_a_slot_in_their_zone_and_it_is_stored_in_utc(client, now, enquiry):
     response = client.post(
         book_url(enquiry), {"slot": "2026-04-03T08:00Z", "time_zone": "Europe/Berlin"}
     )
@@ -180,12 +180,10 @@ def test_investor_books_a_slot_in_their_zone_and_it_is_stored_in_utc(client, now
     assert 'name="slot"' not in page
 
 
-def test_booking_confirmation_has_a_calendar_file_in_both_languages(
-    client, now, enquiry, worker, settings
-):
+def test_booking_confirmation_has_a_calendar_file_in_both_languages(client, now, enquiry, settings):
     settings.SITE_URL = "https://invest.example"
     client.post(book_url(enquiry), {"slot": "2026-03-27T08:00Z", "time_zone": "Europe/Berlin"})
-    worker.run()
+    send_queued_emails()
     (message,) = mail.outbox
     assert message.to == [enquiry.email] and message.bcc == [enquiry.desk.email]
     assert message.subject == "Your call with Invest Qingdao: Friday 27 March, 09:00–09:30"
@@ -201,12 +199,12 @@ def test_booking_confirmation_has_a_calendar_file_in_both_languages(
     assert all(len(line.encode()) <= 75 for line in calendar.split("\r\n"))
 
 
-def test_chinese_investor_gets_the_confirmation_in_chinese(client, now, desk, worker):
+def test_chinese_investor_gets_the_confirmation_in_chinese(client, now, desk):
     enquiry = make_enquiry(desk=desk, language="zh-hans", name="王伟")
     client.post(
         book_url(enquiry, "zh-hans"), {"slot": "2026-03-27T08:00Z", "time_zone": "Asia/Shanghai"}
     )
-    worker.run()
+    send_queued_emails()
     (message,) = mail.outbox
     assert message.subject == "您与投资青岛的通话：3月27日 星期五, 16:00–16:30"
     assert "/zh-hans/enquiry/thread/" in message.body

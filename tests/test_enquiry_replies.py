@@ -11,7 +11,7 @@ from enquiries.models import Enquiry, Notification, Reply
 from enquiries.replies import links
 from enquiries.replies.services import send_reply
 
-from .enquiry_helpers import make_desk, make_enquiry, make_officer
+from .enquiry_helpers import make_desk, make_enquiry, make_officer, send_queued_emails
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +58,7 @@ def link_in(body):
 
 
 def test_officer_replies_from_the_admin_and_it_is_stored_with_who_and_when(
-    client, officer, enquiry, settings, worker
+    client, officer, enquiry, settings
 ):
     settings.SITE_URL = "http://testserver"
     client.force_login(officer)
@@ -81,7 +81,7 @@ def test_officer_replies_from_the_admin_and_it_is_stored_with_who_and_when(
     assert Notification.objects.filter(kind="reply", subject_id=reply.pk).exists()
 
     assert mail.outbox == []  # not inside the request: the worker sends it
-    worker.run()
+    send_queued_emails()
     (message,) = mail.outbox
     assert message.to == [enquiry.email]
     assert message.reply_to == [enquiry.desk.email]
@@ -93,12 +93,12 @@ def test_officer_replies_from_the_admin_and_it_is_stored_with_who_and_when(
 
 
 def test_chinese_investor_gets_the_frame_in_chinese_and_the_text_as_written(
-    officer, desk, settings, worker
+    officer, desk, settings
 ):
     settings.SITE_URL = "https://invest.example"
     enquiry = make_enquiry(desk=desk, name="王伟", language="zh-hans")
     send_reply(enquiry=enquiry, author=officer, body="Dear Mr Wang, the plot is available.")
-    worker.run()
+    send_queued_emails()
     (message,) = mail.outbox
     assert message.subject == f"关于您的咨询 {enquiry.reference} 的答复——投资青岛"
     assert message.body.startswith("尊敬的 王伟：\n\nDear Mr Wang, the plot is available.")
