@@ -340,3 +340,36 @@ def test_rating_needs_the_csrf_token():
     enquiry = make_enquiry()
     response = Client(enforce_csrf_checks=True).post(rate_url(enquiry), {"rating": "5"})
     assert response.status_code == 403
+
+
+@pytest.mark.slow
+def test_every_thread_page_state_is_valid_html(client, officer, enquiry, tmp_path):
+    from enquiries.models import CallSlot
+
+    from .quality import describe_html_errors, validate_html
+
+    for weekday in range(7):
+        CallSlot.objects.create(desk=enquiry.desk, weekday=weekday, start_time="15:00")
+    documents = {}
+    for language in ("en", "zh-hans"):
+        documents[f"no reply [{language}]"] = client.get(thread_url(enquiry, language)).content
+        documents[f"bad link [{language}]"] = client.get(
+            thread_url(enquiry, language).replace(":", "x:", 1)
+        ).content
+    send_reply(enquiry=enquiry, author=officer, body="Answer <with> markup & more.")
+    for language in ("en", "zh-hans"):
+        documents[f"answered [{language}]"] = client.get(
+            thread_url(
+                enquiry,
+                language,
+            ),
+            {"tz": "Europe/Berlin"},
+        ).content
+        documents[f"bad booking [{language}]"] = client.post(
+            links.thread_path(enquiry, language) + "book/", {"slot": "nonsense"}
+        ).content
+    client.post(rate_url(enquiry), {"rating": "5"})
+    documents["rated, refused again"] = client.post(rate_url(enquiry), {"rating": "5"}).content
+    results = validate_html({label: html.decode() for label, html in documents.items()}, tmp_path)
+    errors = describe_html_errors(results)
+    assert not errors, errors
