@@ -2,6 +2,7 @@
 
 import dataclasses
 import datetime
+import functools
 import zoneinfo
 
 from django.utils import timezone
@@ -49,6 +50,7 @@ def zone_or_default(name, default):
     return name if name in TIME_ZONES else default
 
 
+@functools.cache
 def time_zone_choices():
     return sorted(name for name in TIME_ZONES if "/" in name and not name.startswith("Etc/"))
 

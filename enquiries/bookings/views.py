@@ -1,4 +1,5 @@
 from django.shortcuts import redirect
+from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from ..replies import links
@@ -21,5 +22,5 @@ def book(request, enquiry, token):
         except SlotTaken:
             form.add_error("slot", TAKEN)
         else:
-            return redirect(f"{links.thread_path(enquiry)}?tz={zone}#book")
+            return redirect(f"{links.thread_path(enquiry)}?{urlencode({'tz': zone})}#book")
     return render_thread(request, enquiry, token, zone=zone, booking_form=form)

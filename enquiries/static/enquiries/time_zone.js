@@ -6,10 +6,8 @@
   if (!form) {
     return;
   }
+  // Only on arrival: a visitor who changes the select presses "Show times" (no surprise reloads).
   var select = form.querySelector("select[name=tz]");
-  select.addEventListener("change", function () {
-    form.submit();
-  });
   if (form.getAttribute("data-chosen") === "1") {
     return; // the visitor, or this script on an earlier load, already chose
   }
