@@ -328,3 +328,30 @@ def test_two_investors_booking_the_same_slot_at_once_get_one_booking():
         thread.join()
     assert sorted(outcomes) == ["booked", "taken"]
     assert Booking.objects.filter(desk=desk, starts_at=opening.starts_at).count() == 1
+
+
+@pytest.mark.slow
+def test_officer_pages_with_replies_and_bookings_are_valid_html(
+    client, now, desk, enquiry, tmp_path
+):
+    from enquiries.replies.services import send_reply
+
+    from .quality import describe_html_errors, validate_html
+
+    officer = make_officer("lena", desk)
+    send_reply(enquiry=enquiry, author=officer, body="Answer <b>with</b> & markup.")
+    book_call(enquiry=enquiry, opening=openings(desk)[0], time_zone="Europe/Berlin")
+    client.force_login(officer)
+    reply = reverse("admin:enquiries_enquiry_reply", args=[enquiry.pk])
+    documents = {
+        "enquiry change": client.get(
+            reverse("admin:enquiries_enquiry_change", args=[enquiry.pk])
+        ).content,
+        "reply with an error": client.post(reply, {"body": ""}).content,
+        "bookings": client.get(reverse("admin:enquiries_booking_changelist")).content,
+        "call slots": client.get(reverse("admin:enquiries_callslot_changelist")).content,
+        "replies": client.get(reverse("admin:enquiries_reply_changelist")).content,
+    }
+    results = validate_html({label: html.decode() for label, html in documents.items()}, tmp_path)
+    errors = describe_html_errors(results)
+    assert not errors, errors
