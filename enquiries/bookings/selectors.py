@@ -7,6 +7,7 @@ import zoneinfo
 
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Booking
@@ -53,6 +54,19 @@ def zone_or_default(name, default):
 @functools.cache
 def time_zone_choices():
     return sorted(name for name in TIME_ZONES if "/" in name and not name.startswith("Etc/"))
+
+
+@functools.lru_cache(maxsize=64)
+def time_zone_options(selected):
+    """The <option>s of the time-zone select: some 600, so built once per chosen zone."""
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        (
+            (name, format_html(" selected") if name == selected else "", name)
+            for name in time_zone_choices()
+        ),
+    )
 
 
 def local_instant(day, time, zone):

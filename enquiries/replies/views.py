@@ -10,7 +10,7 @@ from ..bookings.selectors import (
     bookings_of,
     describe,
     openings,
-    time_zone_choices,
+    time_zone_options,
     upcoming_booking,
     zone_or_default,
 )
@@ -50,7 +50,7 @@ def render_thread(request, enquiry, token, *, zone=None, booking_form=None, noti
         "zone": zone,
         "desk_zone": desk_zone,
         "zone_chosen": "tz" in request.GET or request.method == "POST",
-        "time_zones": time_zone_choices(),
+        "time_zone_options": time_zone_options(zone),
         "booking": booking,
         "booking_when": booking and describe(booking.starts_at, booking.ends_at, booking.time_zone),
         "booking_form": booking_form,
