@@ -7,7 +7,7 @@ import zoneinfo
 
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Booking
@@ -62,10 +62,7 @@ def time_zone_options(selected):
     return format_html_join(
         "",
         '<option value="{}"{}>{}</option>',
-        (
-            (name, format_html(" selected") if name == selected else "", name)
-            for name in time_zone_choices()
-        ),
+        ((name, " selected" if name == selected else "", name) for name in time_zone_choices()),
     )
 
 
