@@ -4,8 +4,10 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from .bookings import admin as booking_admin  # noqa: F401  (registers slots and bookings)
 from .export import enquiries_csv
 from .models import Desk, Enquiry, Notification, RoutingRule
+from .replies.admin import ReplyAdminMixin
 
 
 def desks_of(user):
@@ -100,7 +102,7 @@ def export_csv(modeladmin, request, queryset):
 
 
 @admin.register(Enquiry)
-class EnquiryAdmin(admin.ModelAdmin):
+class EnquiryAdmin(ReplyAdminMixin, admin.ModelAdmin):
     list_display = (
         "reference",
         "name",
@@ -128,11 +130,25 @@ class EnquiryAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     actions = [export_csv]
     inlines = [NotificationInline]
-    readonly_fields = ("reference", "language", "source", "created_at", "updated_at")
+    readonly_fields = (
+        "reference",
+        "language",
+        "source",
+        "created_at",
+        "updated_at",
+        "first_replied_at",
+        "last_replied_at",
+        "rating",
+        "rated_at",
+    )
     fieldsets = (
         (
             _("Handling"),
             {"fields": ("reference", "status", "desk", "assignee", "internal_notes")},
+        ),
+        (
+            _("Replies"),
+            {"fields": (("first_replied_at", "last_replied_at"), ("rating", "rated_at"))},
         ),
         (
             _("Investor"),

@@ -8,6 +8,8 @@ from . import ratelimit
 from .forms import EnquiryForm, StatusLookupForm
 from .models import Enquiry
 from .prefill import prefill
+from .replies import links
+from .replies.selectors import replies_of
 from .routing import route
 
 logger = logging.getLogger(__name__)
@@ -73,4 +75,7 @@ def status_lookup(request):
             # Same answer whether the reference or the email is wrong.
             not_found = enquiry is None
     context = {"form": form, "enquiry": enquiry, "not_found": not_found}
+    if enquiry:
+        # The reference and email prove who asks: show the thread and give its signed link.
+        context.update(replies=replies_of(enquiry), thread_path=links.thread_path(enquiry))
     return render(request, "enquiries/status_lookup.html", context)

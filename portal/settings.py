@@ -205,6 +205,8 @@ EMAIL_BACKEND = os.environ.get(
     else "django.core.mail.backends.console.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "invest@qingdao.example")
+# The public address, for links in emails: the background worker has no request to ask.
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Security. Production (DEBUG off) is served over HTTPS behind a TLS-terminating proxy
 # that sets X-Forwarded-Proto; every value can be overridden from the environment.

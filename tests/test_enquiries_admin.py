@@ -163,14 +163,16 @@ def test_officer_cannot_export_another_desks_enquiry(client, desks, enquiries):
     assert [row["reference"] for row in rows] == [enquiries[0].reference]
 
 
-def test_officer_group_has_exactly_view_and_change():
+def test_officer_group_has_exactly_its_enquiry_permissions():
     officer = Group.objects.get(name="Investment officer")
     codenames = set(
         officer.permissions.filter(content_type__app_label="enquiries").values_list(
             "codename", flat=True
         )
     )
-    assert codenames == {"view_enquiry", "change_enquiry"}
+    replies = {"view_reply", "add_reply", "view_booking"}
+    call_slots = {f"{action}_callslot" for action in ("view", "add", "change", "delete")}
+    assert codenames == {"view_enquiry", "change_enquiry", *replies, *call_slots}
 
 
 def test_filters_for_my_enquiries_and_unsent_emails(client, desks, enquiries):

@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from .booking import DEFAULT_TIME_ZONE, validate_time_zone
+
 
 class DeskManager(models.Manager):
     def get_by_natural_key(self, name):
@@ -38,6 +40,13 @@ class Desk(models.Model):
         _("default desk"),
         default=False,
         help_text=_("Receives every enquiry that no routing rule matches."),
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default=DEFAULT_TIME_ZONE,
+        validators=[validate_time_zone],
+        help_text=_("The desk's call slots are in this time zone, e.g. Asia/Shanghai."),
     )
 
     objects = DeskManager()

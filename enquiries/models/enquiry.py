@@ -31,6 +31,7 @@ class Enquiry(models.Model):
         NEW = "new", _("New")
         ASSIGNED = "assigned", _("Assigned")
         IN_PROGRESS = "in_progress", _("In progress")
+        ANSWERED = "answered", _("Answered")
         CLOSED = "closed", _("Closed")
 
     reference = models.CharField(

@@ -1,0 +1,1 @@
+"""Calls investors book in the weekly slots their desk publishes."""

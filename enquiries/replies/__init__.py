@@ -1,0 +1,1 @@
+"""Officers' replies to investors, the signed thread page and the investor's rating."""
