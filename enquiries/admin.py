@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from .admin_sla import CalendarWarningMixin, ReplyTargetFilter, reply_due
 from .export import enquiries_csv
 from .models import Desk, Enquiry, Notification, RoutingRule
 
@@ -13,13 +14,13 @@ def desks_of(user):
 
 
 @admin.register(Desk)
-class DeskAdmin(admin.ModelAdmin):
-    list_display = ("name", "email", "is_default")
+class DeskAdmin(CalendarWarningMixin, admin.ModelAdmin):
+    list_display = ("name", "email", "country", "reply_target_days", "is_default")
     search_fields = ("name", "email")
-    filter_horizontal = ("members",)
+    filter_horizontal = ("members", "managers")
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name == "members":
+        if db_field.name in ("members", "managers"):
             kwargs["queryset"] = get_user_model().objects.filter(is_staff=True)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
@@ -111,9 +112,11 @@ class EnquiryAdmin(admin.ModelAdmin):
         "country",
         "sector",
         "created_at",
+        reply_due,
     )
     list_filter = (
         "status",
+        ReplyTargetFilter,
         AssigneeFilter,
         ("desk", admin.RelatedOnlyFieldListFilter),
         EmailDeliveryFilter,

@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class EnquiriesConfig(AppConfig):
     name = "enquiries"
     verbose_name = _("Enquiries")
+
+    def ready(self):
+        # The background worker finds the builders of the reply-target emails.
+        from . import sla_emails  # noqa: F401

@@ -186,6 +186,8 @@ EMAIL_BACKEND = os.environ.get(
     else "django.core.mail.backends.console.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "invest@qingdao.example")
+# Days after an officer's last reply with no news before the officer is reminded to follow up.
+ENQUIRY_FOLLOW_UP_DAYS = env_int("ENQUIRY_FOLLOW_UP_DAYS", 7)
 
 # Security. Production (DEBUG off) is served over HTTPS behind a TLS-terminating proxy
 # that sets X-Forwarded-Proto; every value can be overridden from the environment.

@@ -3,5 +3,13 @@
 from .desk import Desk, RoutingRule
 from .enquiry import Enquiry
 from .notification import Notification
+from .sla import DeskPerformance, WorkingDayAdjustment
 
-__all__ = ["Desk", "Enquiry", "Notification", "RoutingRule"]
+__all__ = [
+    "Desk",
+    "DeskPerformance",
+    "Enquiry",
+    "Notification",
+    "RoutingRule",
+    "WorkingDayAdjustment",
+]
