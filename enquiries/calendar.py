@@ -104,16 +104,20 @@ def uses_adjusted_days(country, year):
         return False
 
 
+def current_date():
+    return timezone.localdate()
+
+
 def years_to_check(today):
     return [today.year, today.year + 1] if today.month >= WARN_FROM_MONTH else [today.year]
 
 
-def missing_years(today=None):
+def missing_years(on=None):
     """(country, year) pairs whose adjusted working days nobody knows yet: the admin warns.
 
     The current year always, the coming year from October on, for the desks' countries.
     """
-    today = today or timezone.localdate()
+    today = on or current_date()
     missing = []
     for country in sorted(set(Desk.objects.values_list("country", flat=True))):
         for year in years_to_check(today):

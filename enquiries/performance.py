@@ -106,9 +106,13 @@ def performance_desks(user):
     return Desk.objects.filter(managers=user)
 
 
+def current_time():
+    return timezone.now()
+
+
 def desk_performance(*, desks, now=None, months=MONTHS):
     """`DeskFigures` of each of `desks` over the last `months` months."""
-    now = now or timezone.now()
+    now = now or current_time()
     starts = month_starts(timezone.localtime(now).date(), months)
     figures = {
         desk.pk: DeskFigures(desk, [MonthFigures(start) for start in starts]) for desk in desks
