@@ -107,12 +107,12 @@ class EnquiryAdmin(admin.ModelAdmin):
         "name",
         "company",
         "status",
+        reply_due,
         "desk",
         "assignee",
         "country",
         "sector",
         "created_at",
-        reply_due,
     )
     list_filter = (
         "status",
