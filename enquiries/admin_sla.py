@@ -15,8 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from .calendar import missing_years
+from .charts import chart
 from .models import DeskPerformance, Enquiry, WorkingDayAdjustment
-from .performance import chart, desk_performance, performance_csv, performance_desks
+from .performance import desk_performance, performance_csv, performance_desks
 from .sla import overdue
 
 
