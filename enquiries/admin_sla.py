@@ -10,11 +10,11 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from .calendar import missing_years
+from .calendar import library_year, missing_years
 from .charts import chart
 from .models import DeskPerformance, Enquiry, WorkingDayAdjustment
 from .performance import desk_performance, performance_csv, performance_desks
@@ -57,12 +57,29 @@ class CalendarWarningMixin:
         return super().changelist_view(request, extra_context)
 
 
+# The holiday library names its days in these of our languages.
+LIBRARY_LANGUAGES = {"en": "en_US", "zh-hans": "zh_CN"}
+
+
 @admin.register(WorkingDayAdjustment)
 class WorkingDayAdjustmentAdmin(CalendarWarningMixin, admin.ModelAdmin):
     list_display = ("date", "country", "is_working_day", "note")
     list_filter = ("country", "is_working_day")
     date_hierarchy = "date"
     search_fields = ("note",)
+
+    def changelist_view(self, request, extra_context=None):
+        """Below the list, the library's view of the missing years, to compare with."""
+        language = LIBRARY_LANGUAGES.get(get_language())
+        years = [
+            {
+                "country": countries.name(country),
+                "year": year,
+                **library_year(country, year, language),
+            }
+            for country, year in missing_years()
+        ]
+        return super().changelist_view(request, {**(extra_context or {}), "library_years": years})
 
 
 class ReplyTargetFilter(admin.SimpleListFilter):

@@ -104,6 +104,19 @@ def uses_adjusted_days(country, year):
         return False
 
 
+def library_year(country, year, language=None):
+    """The library's days off and worked weekend days of `year`, for staff to check.
+
+    Days off of a year the State Council has not published yet are the library's
+    estimates: staff enter every day the published schedule has differently.
+    """
+    calendar = holidays.country_holidays(country, years=[year], language=language)
+    return {
+        "days_off": sorted((day, name) for day, name in calendar.items() if day.year == year),
+        "worked": sorted(day for day in calendar.weekend_workdays if day.year == year),
+    }
+
+
 def current_date():
     return timezone.localdate()
 

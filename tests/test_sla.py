@@ -132,6 +132,15 @@ def test_admin_warns_of_the_missing_year(admin_client, december_2026, url):
     assert WARNING in response.content.decode()
 
 
+def test_the_adjusted_days_list_shows_what_the_library_assumes(admin_client, december_2026):
+    url = reverse("admin:enquiries_workingdayadjustment_changelist")
+    page = admin_client.get(url).content.decode()
+    assert "What the holiday library assumes for 2027 in China" in page
+    assert "2027-02-06 (Sat)</td><td>Chinese New Year (Spring Festival)" in page
+    page = admin_client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "节假日库对中国 2027 年的推定安排" in page and "</td><td>春节</td>" in page
+
+
 def test_admin_warning_in_chinese(admin_client, december_2026):
     response = admin_client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="zh-hans")
     assert "中国 2027 年的调休安排尚未录入" in response.content.decode()
