@@ -16,6 +16,7 @@ from django_countries import countries
 
 from .calendar import library_year, missing_years
 from .charts import chart
+from .desk_managers import PERMISSION
 from .models import DeskPerformance, Enquiry, WorkingDayAdjustment
 from .performance import desk_performance, performance_csv, performance_desks
 from .sla import overdue
@@ -122,25 +123,15 @@ def reply_due(enquiry):
     return due
 
 
-def performance_user(request):
-    """Whether the user manages a desk (or is a superuser): remembered for the request."""
-    if not hasattr(request, "_sees_performance"):
-        user = request.user
-        request._sees_performance = user.is_active and (
-            user.is_superuser or user.managed_desks.exists()
-        )
-    return request._sees_performance
-
-
 @admin.register(DeskPerformance)
 class DeskPerformanceAdmin(admin.ModelAdmin):
     """Not a list of records: the figures page, for desk managers and superusers."""
 
     def has_module_permission(self, request):
-        return performance_user(request)
+        return request.user.has_perm(PERMISSION)
 
     def has_view_permission(self, request, obj=None):
-        return performance_user(request)
+        return request.user.has_perm(PERMISSION)
 
     def has_add_permission(self, request):
         return False

@@ -7,5 +7,6 @@ class EnquiriesConfig(AppConfig):
     verbose_name = _("Enquiries")
 
     def ready(self):
-        # The background worker finds the builders of the reply-target emails.
-        from . import sla_emails  # noqa: F401
+        # The background worker finds the builders of the reply-target emails;
+        # desk managers get the permission to see the desks' performance.
+        from . import desk_managers, sla_emails  # noqa: F401

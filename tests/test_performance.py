@@ -141,6 +141,19 @@ def test_officers_and_strangers_see_no_figures(client, germany, fixed_now):
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
 
 
+def test_the_permission_follows_the_managers(client, germany, fixed_now):
+    manager = make_officer("li", germany)
+    client.force_login(manager)
+    manager.managed_desks.add(germany)
+    assert client.get(URL).status_code == 200
+    germany.managers.remove(manager)
+    assert client.get(URL).status_code == 403
+    germany.managers.add(manager)
+    germany.managers.clear()
+    assert client.get(URL).status_code == 403
+    assert not User.objects.get(pk=manager.pk).has_perm("enquiries.view_desk_performance")
+
+
 def test_there_is_nothing_to_add_or_change(admin_client, germany):
     assert admin_client.get(URL + "add/").status_code == 404
     assert admin_client.get(URL + f"{germany.pk}/change/").status_code == 404

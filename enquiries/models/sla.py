@@ -37,3 +37,5 @@ class DeskPerformance(Desk):
         verbose_name = _("desk performance")
         verbose_name_plural = _("desk performance")
         default_permissions = ()
+        # Held by exactly the desks' managers (kept in step by `desk_managers`).
+        permissions = [("view_desk_performance", _("Can see the performance of managed desks"))]
