@@ -65,7 +65,7 @@ LIBRARY_LANGUAGES = {"en": "en_US", "zh-hans": "zh_CN"}
 @admin.register(WorkingDayAdjustment)
 class WorkingDayAdjustmentAdmin(CalendarWarningMixin, admin.ModelAdmin):
     list_display = ("date", "country", "is_working_day", "note")
-    list_filter = ("country", "is_working_day")
+    list_filter = ("is_working_day",)
     date_hierarchy = "date"
     search_fields = ("note",)
 
