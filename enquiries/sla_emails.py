@@ -10,8 +10,8 @@ from .models import Desk, Notification
 from .notifications import NoRecipient, builds, one_line
 
 
-def staff_email(notification, subject, template, to, cc=()):
-    """Written in the staff's language, answerable straight to the investor."""
+def staff_email(notification, subject, template, to, cc=(), reply_to=()):
+    """Written in the staff's language; internal, so never answerable to the investor."""
     enquiry = notification.enquiry
     with translation.override(settings.LANGUAGE_CODE):
         subject = subject % {
@@ -19,7 +19,7 @@ def staff_email(notification, subject, template, to, cc=()):
             "company": one_line(enquiry.company),
         }
         body = render_to_string(template, {"enquiry": enquiry, "desk": enquiry.desk})
-    return EmailMessage(subject, body, to=to, cc=list(cc), reply_to=[enquiry.email])
+    return EmailMessage(subject, body, to=to, cc=list(cc), reply_to=list(reply_to))
 
 
 def emails(users):
@@ -58,6 +58,7 @@ def escalation(notification):
         _("Escalation: enquiry %(reference)s from %(company)s still unanswered"),
         "enquiries/email/escalation.txt",
         to=to,
+        reply_to=[desk.email],
     )
 
 

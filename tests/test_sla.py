@@ -242,6 +242,7 @@ def test_the_desk_is_reminded_once(worker):
     worker.run()
     (reminder,) = emails_of(Notification.Kind.REMINDER)
     assert reminder.to == [desk.email] and reminder.cc == ["li@invest.example"]
+    assert reminder.reply_to == []  # internal: a reply never reaches the investor
     assert enquiry.reference in reminder.subject and "Nordsee" in reminder.subject
     assert "was due on March 4, 2026, 6 p.m." in " ".join(reminder.body.split())
     assert Notification.objects.filter(kind=Notification.Kind.REMINDER).count() == 1
@@ -284,6 +285,7 @@ def test_escalation_tells_the_managers_once(worker):
         ["boss@invest.example"],
         ["boss@invest.example", "head@invest.example"],
     ]
+    assert escalations[0].reply_to in ([germany.email], [default_desk().email])
     body = " ".join(escalations[0].body.split())
     assert "has had no reply for twice its target of 2 working days" in body
 
