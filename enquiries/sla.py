@@ -9,6 +9,7 @@
   once per reply round. A follow-up counts as done when a reply is sent after it.
 """
 
+import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -18,11 +19,19 @@ from django.utils import timezone
 from .calendar import add_working_days, due_at, working_calendar
 from .models import Enquiry, Notification
 
+logger = logging.getLogger(__name__)
+
 
 def reply_due(enquiry):
-    """When the first reply to a routed enquiry is due."""
+    """When the first reply to a routed enquiry is due; None if the calendar cannot tell."""
     desk = enquiry.desk
-    return add_working_days(enquiry.created_at, desk.reply_target_days, country=desk.country.code)
+    try:
+        return add_working_days(
+            enquiry.created_at, desk.reply_target_days, country=desk.country.code
+        )
+    except ValueError:  # e.g. a whole year entered as days off: routing must go on
+        logger.exception("No due time for enquiry %s", enquiry.reference)
+        return None
 
 
 def escalation_due(enquiry, calendars):
@@ -42,12 +51,20 @@ def overdue(enquiries, now=None):
 
 
 def overdue_to_escalate(now=None):
+    """Overdue enquiries past twice their target, not escalated yet."""
     now = now or timezone.now()
     pending = overdue(Enquiry.objects.filter(desk__isnull=False), now).exclude(
         notifications__kind=Notification.Kind.ESCALATION
     )
     calendars = {}
-    return [e for e in pending.select_related("desk") if escalation_due(e, calendars) <= now]
+    due = []
+    for enquiry in pending.select_related("desk"):
+        try:
+            if escalation_due(enquiry, calendars) <= now:
+                due.append(enquiry)
+        except ValueError:  # a calendar without working days: escalate rather than wait
+            due.append(enquiry)
+    return due
 
 
 def follow_up_days():

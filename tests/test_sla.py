@@ -193,6 +193,24 @@ def test_routing_sets_the_due_time_from_the_desks_target(db):
     assert enquiry.desk == desk and enquiry.reply_due_at == at(2026, 10, 6, 18)
 
 
+def test_a_calendar_without_working_days_does_not_stop_routing(db, monkeypatch):
+    monkeypatch.setattr(calendar, "LONGEST_BREAK", 3)
+    for day in (14, 15, 16):
+        WorkingDayAdjustment.objects.create(
+            country="CN", date=date(2026, 2, day), is_working_day=False
+        )
+    enquiry = received(at(2026, 2, 13, 10))
+    enquiry.refresh_from_db()
+    assert enquiry.status == Enquiry.Status.ASSIGNED and enquiry.reply_due_at is None
+
+
+def test_the_desk_notification_gives_the_due_time(worker):
+    received(at(2026, 2, 13, 10))
+    worker.run()
+    desk = next(m for m in mail.outbox if m.to == [default_desk().email])
+    assert "First reply due: Feb. 24, 2026, 6 p.m." in desk.body
+
+
 def test_acknowledgement_says_when_and_from_whom_in_english(worker):
     received(at(2026, 2, 13, 10))
     worker.run()
