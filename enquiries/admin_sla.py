@@ -17,14 +17,15 @@ from django_countries import countries
 from .calendar import library_year, missing_years
 from .charts import chart
 from .desk_managers import PERMISSION
-from .models import DeskPerformance, Enquiry, WorkingDayAdjustment
+from .models import DeskPerformance, WorkingDayAdjustment
 from .performance import desk_performance, performance_csv, performance_desks
-from .sla import overdue
+from .sla import is_overdue, overdue
 
 
 def warn_missing_calendar(request):
     """Tell the staff who can fix it that a year's adjusted working days are unknown."""
-    if not request.user.has_perm("enquiries.add_workingdayadjustment"):
+    # Only on pages shown, not on a POST whose redirect would repeat the warning.
+    if request.method != "GET" or not request.user.has_perm("enquiries.add_workingdayadjustment"):
         return
     for country, year in missing_years():
         messages.warning(
@@ -111,12 +112,7 @@ def reply_due(enquiry):
     if enquiry.reply_due_at is None:
         return "–"
     due = date_format(timezone.localtime(enquiry.reply_due_at), "SHORT_DATETIME_FORMAT")
-    late = (
-        enquiry.first_replied_at is None
-        and enquiry.status != Enquiry.Status.CLOSED
-        and enquiry.reply_due_at < timezone.now()
-    )
-    if late:
+    if is_overdue(enquiry):
         return format_html(
             '<strong class="enquiry-overdue">⚠ {}</strong> {}', gettext("Overdue"), due
         )

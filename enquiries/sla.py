@@ -50,6 +50,16 @@ def overdue(enquiries, now=None):
     ).exclude(status=Enquiry.Status.CLOSED)
 
 
+def is_overdue(enquiry, now=None):
+    """`overdue` for one enquiry already loaded."""
+    return (
+        enquiry.first_replied_at is None
+        and enquiry.reply_due_at is not None
+        and enquiry.reply_due_at < (now or timezone.now())
+        and enquiry.status != Enquiry.Status.CLOSED
+    )
+
+
 def overdue_to_escalate(now=None):
     """Overdue enquiries past twice their target, not escalated yet."""
     now = now or timezone.now()
