@@ -126,7 +126,8 @@ def desk_performance(*, desks, now=None, months=MONTHS):
     for enquiry in enquiries:
         received = timezone.localtime(enquiry["created_at"]).date()
         index = (received.year - starts[0].year) * 12 + received.month - starts[0].month
-        figures[enquiry["desk"]].months[index].add(enquiry, now)
+        if index < len(starts):  # a clock set back could date one after `now`
+            figures[enquiry["desk"]].months[index].add(enquiry, now)
     add_current(figures, now)
     return list(figures.values())
 
@@ -139,6 +140,7 @@ def add_current(figures, now):
         .values("desk")
         .annotate(
             open=Count("pk"),
+            # `sla.overdue`, counted: closed ones are excluded above.
             overdue=Count("pk", filter=Q(first_replied_at__isnull=True, reply_due_at__lt=now)),
         )
     )
