@@ -14,6 +14,7 @@ the number of enquiries.
 import csv
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from functools import cached_property
 from math import floor
 
 from django.db.models import Count, Q
@@ -91,6 +92,19 @@ class DeskFigures:
     months: list
     open_now: int = 0
     overdue_now: int = 0
+
+    @cached_property
+    def total(self):
+        """The whole period's figures: the medians are over all its replies."""
+        total = MonthFigures(self.months[0].month)
+        for month in self.months:
+            total.received += month.received
+            total.reply_hours += month.reply_hours
+            total.decided += month.decided
+            total.within_target += month.within_target
+            total.follow_ups += month.follow_ups
+            total.ratings += month.ratings
+        return total
 
 
 def month_starts(today, count=MONTHS):

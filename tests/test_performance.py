@@ -98,6 +98,10 @@ def test_figures_match_the_hand_count(germany):
     april = figures.months[11]
     assert (april.received, april.answered, april.within_target_percent) == (1, 0, None)
     assert (figures.open_now, figures.overdue_now) == (9, 2)
+    total = figures.total  # the 2025 enquiry is older than twelve months
+    assert (total.received, total.answered, total.median_hours) == (9, 7, 20)
+    assert total.p90_hours == pytest.approx(88) and total.within_target_percent == 62.5
+    assert (total.follow_ups, total.rating_count) == (1, 3)
     assert sum(m.received for m in figures.months[:10]) == 0
 
 
@@ -114,6 +118,7 @@ def test_the_page_shows_a_managers_own_desks_only(client, germany, fixed_now):
     assert "<svg" in page and 'role="img"' in page and "<table>" in page
     assert "<td>20.0</td>" in page and "<td>88.0</td>" in page and "<td>63%</td>" in page
     assert "Open now: 9. Overdue now: 2." in page
+    assert '<th scope="row">Twelve months</th>\n            <td>9</td>' in page
     # The index and the sidebar link to the page.
     assert URL in client.get(reverse("admin:index")).content.decode()
 
