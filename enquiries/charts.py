@@ -1,7 +1,7 @@
 """Server-rendered SVG charts of the desk performance page (no script, no CDN)."""
 
 # The chart: two bars a month, enquiries received and those answered within target.
-CHART_WIDTH, CHART_HEIGHT, CHART_TOP, CHART_BOTTOM, CHART_LEFT = 640, 220, 16, 28, 36
+CHART_WIDTH, CHART_HEIGHT, CHART_TOP, CHART_BOTTOM, CHART_LEFT = 640, 230, 16, 40, 36
 
 
 def chart(desk):
@@ -29,14 +29,19 @@ def chart(desk):
                     "value": value,
                 }
             )
-        groups.append({"month": month.month, "bars": bars, "label_x": round(x + bar, 1)})
+        # The month's number under each pair; the year under the first and each January.
+        year = month.month.year if i == 0 or month.month.month == 1 else None
+        groups.append(
+            {"month": month.month, "year": year, "bars": bars, "label_x": round(x + bar, 1)}
+        )
     return {
         "width": CHART_WIDTH,
         "height": CHART_HEIGHT,
         "groups": groups,
         "peak": peak,
         "axis_y": CHART_TOP + area,
-        "label_y": CHART_HEIGHT - 8,
+        "label_y": CHART_TOP + area + 16,
+        "year_y": CHART_TOP + area + 32,
         "left": CHART_LEFT,
         "top": CHART_TOP + 4,
     }

@@ -116,6 +116,8 @@ def test_the_page_shows_a_managers_own_desks_only(client, germany, fixed_now):
     page = response.content.decode()
     assert "Germany" in page and "Japan" not in page
     assert "<svg" in page and 'role="img"' in page and "<table>" in page
+    assert page.count('<rect class="bar bar-received"') == 12  # a bar a month
+    assert ">2025</text>" in page and ">2026</text>" in page  # May 2025 and January
     assert "<td>20.0</td>" in page and "<td>88.0</td>" in page and "<td>63%</td>" in page
     assert "Open now: 9. Overdue now: 2." in page
     assert '<th scope="row">Twelve months</th>\n            <td>9</td>' in page

@@ -142,6 +142,13 @@ def test_the_adjusted_days_list_shows_what_the_library_assumes(admin_client, dec
     assert "节假日库对中国 2027 年的推定安排" in page and "</td><td>春节</td>" in page
 
 
+def test_the_warning_is_not_repeated_after_a_post(admin_client, december_2026):
+    url = reverse("admin:enquiries_workingdayadjustment_changelist")
+    response = admin_client.post(url, {"action": "delete_selected", "index": "0"}, follow=True)
+    assert response.redirect_chain  # "Items must be selected", then the list again
+    assert response.content.decode().count(WARNING) == 1
+
+
 def test_admin_warning_in_chinese(admin_client, december_2026):
     response = admin_client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="zh-hans")
     assert "中国 2027 年的调休安排尚未录入" in response.content.decode()
