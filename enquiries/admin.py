@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from .bookings import admin as booking_admin  # noqa: F401  (registers slots and bookings)
+from .admin_sla import CalendarWarningMixin, ReplyTargetFilter, reply_due
 from .export import enquiries_csv
 from .models import Desk, Enquiry, Notification, RoutingRule
 from .replies.admin import ReplyAdminMixin
@@ -15,13 +16,13 @@ def desks_of(user):
 
 
 @admin.register(Desk)
-class DeskAdmin(admin.ModelAdmin):
-    list_display = ("name", "email", "is_default")
+class DeskAdmin(CalendarWarningMixin, admin.ModelAdmin):
+    list_display = ("name", "email", "country", "reply_target_days", "is_default")
     search_fields = ("name", "email")
-    filter_horizontal = ("members",)
+    filter_horizontal = ("members", "managers")
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name == "members":
+        if db_field.name in ("members", "managers"):
             kwargs["queryset"] = get_user_model().objects.filter(is_staff=True)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
@@ -108,6 +109,7 @@ class EnquiryAdmin(ReplyAdminMixin, admin.ModelAdmin):
         "name",
         "company",
         "status",
+        reply_due,
         "desk",
         "assignee",
         "country",
@@ -116,6 +118,7 @@ class EnquiryAdmin(ReplyAdminMixin, admin.ModelAdmin):
     )
     list_filter = (
         "status",
+        ReplyTargetFilter,
         AssigneeFilter,
         ("desk", admin.RelatedOnlyFieldListFilter),
         EmailDeliveryFilter,

@@ -7,6 +7,8 @@ class EnquiriesConfig(AppConfig):
     verbose_name = _("Enquiries")
 
     def ready(self):
-        # The worker finds the email builders of replies and bookings by kind.
+        # The background worker finds the email builders by kind (replies, bookings,
+        # reply targets); desk managers get the permission to see the desks' performance.
+        from . import desk_managers, sla_emails  # noqa: F401
         from .bookings import emails as booking_emails  # noqa: F401
         from .replies import emails as reply_emails  # noqa: F401

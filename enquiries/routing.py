@@ -7,6 +7,7 @@ from django.db.models import Q
 
 from .models import Desk, Enquiry, Notification, RoutingRule
 from .notifications import queue_email
+from .sla import reply_due
 
 logger = logging.getLogger(__name__)
 
@@ -27,8 +28,9 @@ def route(enquiry):
                 logger.error("No desk for enquiry %s: create a default desk.", enquiry.reference)
             else:
                 enquiry.status = Enquiry.Status.ASSIGNED
+                enquiry.reply_due_at = reply_due(enquiry)
                 Enquiry.objects.filter(pk=enquiry.pk).update(
-                    desk=enquiry.desk, status=enquiry.status
+                    desk=enquiry.desk, status=enquiry.status, reply_due_at=enquiry.reply_due_at
                 )
         for kind in (Notification.Kind.ACKNOWLEDGEMENT, Notification.Kind.DESK):
             queue_email(enquiry=enquiry, kind=kind)

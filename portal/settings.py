@@ -207,6 +207,8 @@ EMAIL_BACKEND = os.environ.get(
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "invest@qingdao.example")
 # The public address, for links in emails: the background worker has no request to ask.
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Days after an officer's last reply with no news before the officer is reminded to follow up.
+ENQUIRY_FOLLOW_UP_DAYS = env_int("ENQUIRY_FOLLOW_UP_DAYS", 7)
 
 # Security. Production (DEBUG off) is served over HTTPS behind a TLS-terminating proxy
 # that sets X-Forwarded-Proto; every value can be overridden from the environment.

@@ -47,7 +47,7 @@ def test_english_enquiry_is_acknowledged_in_english(client, worker):
     assert ack.to == ["anna@nordsee.example"]
     assert ack.subject == f"Your enquiry {enquiry.reference} to Invest Qingdao"
     assert "Dear Anna Schmidt," in ack.body
-    assert "two working days" in ack.body
+    assert "of our Investment promotion desk will answer you by" in ack.body
     assert ack.reply_to == [default_desk().email]
     assert desk.to == [default_desk().email]
     assert desk.reply_to == [enquiry.email]
@@ -64,7 +64,10 @@ def test_chinese_enquiry_is_acknowledged_in_chinese(client, worker):
     ack = next(message for message in mail.outbox if message.to == [enquiry.email])
     assert ack.subject == f"您向“投资青岛”提交的咨询 {enquiry.reference}"
     assert "尊敬的 王伟：" in ack.body
-    assert "两个工作日" in ack.body and "我们想了解园区。" in ack.body
+    assert (
+        "“Investment promotion desk”的投资专员" in ack.body and "（北京时间）前答复您" in ack.body
+    )
+    assert "我们想了解园区。" in ack.body
     # The desk reads its copy in the staff's language, with the Chinese message intact.
     desk = next(message for message in mail.outbox if message.to != [enquiry.email])
     assert desk.subject.startswith("New enquiry") and "青岛海洋科技有限公司" in desk.subject

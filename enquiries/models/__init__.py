@@ -5,5 +5,16 @@ from .desk import Desk, RoutingRule
 from .enquiry import Enquiry
 from .notification import Notification
 from .reply import Reply
+from .sla import DeskPerformance, WorkingDayAdjustment
 
-__all__ = ["Booking", "CallSlot", "Desk", "Enquiry", "Notification", "Reply", "RoutingRule"]
+__all__ = [
+    "Booking",
+    "CallSlot",
+    "Desk",
+    "DeskPerformance",
+    "Enquiry",
+    "Notification",
+    "Reply",
+    "RoutingRule",
+    "WorkingDayAdjustment",
+]

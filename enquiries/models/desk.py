@@ -36,6 +36,11 @@ class Desk(models.Model):
         default=2,
         help_text=_("Working days within which every enquiry gets its first reply."),
     )
+    country = CountryField(
+        _("country"),
+        default="CN",
+        help_text=_("Its public holidays and adjusted working days count for reply targets."),
+    )
     is_default = models.BooleanField(
         _("default desk"),
         default=False,

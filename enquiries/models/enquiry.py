@@ -110,6 +110,10 @@ class Enquiry(models.Model):
         _("first replied"), null=True, blank=True, db_index=True, editable=False
     )
     last_replied_at = models.DateTimeField(_("last replied"), null=True, blank=True, editable=False)
+    # Set when the investor writes again after a reply: no follow-up reminder is then due.
+    investor_wrote_at = models.DateTimeField(
+        _("investor last wrote"), null=True, blank=True, editable=False
+    )
     rating = models.PositiveSmallIntegerField(
         _("investor's rating"),
         null=True,
