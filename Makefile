@@ -49,7 +49,7 @@ run: demo
 # HTTP is allowed and Django serves the uploads, as there is no proxy in front.
 # It never loads the demo nor creates an account: it only migrates the data it finds.
 serve: $(VENV)/installed
-	@export DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_BEHIND_PROXY=0 DJANGO_SERVE_MEDIA=1 PORT=$(PORT) \
+	@export DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_ADMIN_REQUIRE_HTTPS=0 DJANGO_BEHIND_PROXY=0 DJANGO_SERVE_MEDIA=1 PORT=$(PORT) \
 		DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')}"; \
 	$(PY) manage.py collectstatic --no-input --verbosity 0 && \
 	$(PY) manage.py migrate --no-input --verbosity 0 && \

@@ -19,3 +19,28 @@ def proxy_hops_counted(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@register(Tags.security, deploy=True)
+def admin_guarded(app_configs, **kwargs):
+    """Production's admin needs HTTPS and a second factor; only the demo turns them off."""
+    if settings.DEBUG:
+        return []
+    problems = []
+    if not settings.ADMIN_REQUIRE_2FA:
+        problems.append(
+            Warning(
+                "Staff sign in to the admin without a second factor.",
+                hint="Leave DJANGO_ADMIN_REQUIRE_2FA unset (or 1) in production.",
+                id="portal.W002",
+            )
+        )
+    if not settings.ADMIN_REQUIRE_HTTPS:
+        problems.append(
+            Warning(
+                "The admin can be reached over plain HTTP.",
+                hint="Leave DJANGO_ADMIN_REQUIRE_HTTPS unset (or 1) in production.",
+                id="portal.W003",
+            )
+        )
+    return problems

@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "django_countries",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "portal",
@@ -79,6 +82,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Admin pages only over HTTPS, and only after the second factor (portal/two_factor.py).
+    "portal.two_factor.AdminAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -114,7 +120,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes comes first so a locked-out login never reaches the password check.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "portal.login_throttle.ThrottledAxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -232,12 +238,24 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# Admin login: locked for 15 minutes after 5 failures from one username and address.
+# Admin login: locked for 15 minutes after 5 failures from one username and address
+# (and slowed per user name, see LOGIN_THROTTLE_FAILURES).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip"
+# Refused tries during a lock-out are not counted, so they do not lengthen it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# After this many failures for one user name from any address, addresses it never
+# signed in from wait 30 s, doubling, before each try (portal/login_throttle.py).
+LOGIN_THROTTLE_FAILURES = env_int("DJANGO_LOGIN_THROTTLE_FAILURES", 10)
+
+# Staff sign-in: a TOTP code (django-otp) after the password, required in production;
+# the admin only over HTTPS in production (`make serve` turns this off on loopback).
+ADMIN_REQUIRE_2FA = env_bool("DJANGO_ADMIN_REQUIRE_2FA", not DEBUG)
+ADMIN_REQUIRE_HTTPS = env_bool("DJANGO_ADMIN_REQUIRE_HTTPS", not DEBUG)
+OTP_TOTP_ISSUER = "Invest Qingdao"
 
 # Caching: local memory for one process; Redis shared by every worker when configured.
 REDIS_URL = os.environ.get("REDIS_URL", "")

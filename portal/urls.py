@@ -5,13 +5,17 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from portal import two_factor
 from projects.sitemaps import sitemaps
 from projects.views import robots_txt
 
 admin.site.site_header = "Invest Qingdao"
 admin.site.site_title = "Invest Qingdao"
+admin.site.index_template = "admin/portal_index.html"
 
 urlpatterns = [
+    path("admin/two-factor/", two_factor.verify, name="two_factor_verify"),
+    path("admin/two-factor/enrol/", two_factor.enrol, name="two_factor_enrol"),
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
