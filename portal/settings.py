@@ -71,6 +71,8 @@ MIDDLEWARE = [
     # Load balancers probe /healthz by IP over plain HTTP: answer before host checks.
     "portal.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # TRACE, PUT and the like get 405 and OPTIONS an empty answer, never a whole page.
+    "portal.methods.HttpMethodsMiddleware",
     "portal.security.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -292,12 +294,16 @@ LOGGING = {
         "json": {"()": "portal.logs.JSONFormatter"},
         "text": {"format": "%(levelname)s %(name)s: %(message)s"},
     },
+    "filters": {"client_errors": {"()": "portal.logs.ClientErrorFilter"}},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
+            "filters": ["client_errors"],
             "formatter": os.environ.get("DJANGO_LOG_FORMAT", "text" if DEBUG else "json"),
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    # Django's own console handler would print each django.* record a second time.
+    "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
 }

@@ -12,6 +12,8 @@ from projects.views import robots_txt
 admin.site.site_header = "Invest Qingdao"
 admin.site.site_title = "Invest Qingdao"
 admin.site.index_template = "admin/portal_index.html"
+# A database that does not answer gives 503 (try again), any other failure 500.
+handler500 = "portal.errors.server_error"
 
 urlpatterns = [
     path("admin/two-factor/", two_factor.verify, name="two_factor_verify"),
