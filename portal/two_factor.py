@@ -108,10 +108,16 @@ def verify(request):
         device = match_token(request.user, form.cleaned_data["token"])
         if device is not None:
             otp_login(request, device)
+            if not _has_authenticator(request.user):  # signed in with a recovery code
+                return _redirect("two_factor_enrol", _next(request))
             return redirect(_next(request))
         form.add_error("token", _("This code is wrong or has expired. Enter the current one."))
     context = _context(request, form=form, title=_("Two-factor sign-in"))
     return render(request, "admin/two_factor/verify.html", context)
+
+
+def _has_authenticator(user):
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
 def _pending_device(user):
@@ -136,8 +142,11 @@ def _recovery_codes(user):
 @login_required(login_url="admin:login")
 @require_http_methods(["GET", "HEAD", "POST"])
 def enrol(request):
-    # Someone who knows only the password must never add a device of their own.
-    if user_has_device(request.user):
+    # Someone who knows only the password must never add a device of their own:
+    # with any device, a code (or recovery code) comes first.
+    if _has_authenticator(request.user) or (
+        user_has_device(request.user) and not request.user.is_verified()
+    ):
         return _redirect("two_factor_verify", _next(request))
     device = _pending_device(request.user)
     form = TokenForm(request.POST or None)

@@ -211,3 +211,19 @@ def test_other_user_names_are_not_slowed(client, staff):
     User.objects.create_user("officer", password=PASSWORD, is_staff=True)
     guess_from_many_addresses(client)
     assert sign_in(client, username="officer", address="192.0.2.200").status_code == 302
+
+
+def test_a_lost_phone_is_replaced_after_a_recovery_code(client, required, staff):
+    """A superuser deleted the lost authenticator; the recovery codes remain."""
+    device = StaticDevice.objects.create(user=staff, name="Recovery codes")
+    device.token_set.create(token="recovery2")
+    sign_in(client)
+    assert client.get("/admin/two-factor/enrol/").status_code == 302  # code first
+    response = client.post("/admin/two-factor/", {"token": "recovery2", "next": "/admin/"})
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/two-factor/enrol/")
+    assert client.get(response["Location"]).status_code == 200
+    totp_device = TOTPDevice.objects.get(user=staff, confirmed=False)
+    done = client.post("/admin/two-factor/enrol/", {"token": code(totp_device)})
+    assert done.status_code == 200
+    assert TOTPDevice.objects.get(user=staff).confirmed
