@@ -6,13 +6,13 @@ import re
 import pytest
 from axes.models import AccessAttempt
 from django.contrib.auth.models import User
-from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal.checks import admin_guarded
 
 from . import production
+from .browser import log_in, totp_code
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("portal.urls")]
 PASSWORD = "a-long-editor-password"
@@ -37,8 +37,8 @@ def staff():
 
 def code(device):
     """The code the staff member's app shows now."""
-    value = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
-    return f"{value:0{device.digits}d}"
+    device.refresh_from_db()
+    return totp_code(device.bin_key, after=device.last_t)
 
 
 def unthrottle(device):
@@ -227,3 +227,42 @@ def test_a_lost_phone_is_replaced_after_a_recovery_code(client, required, staff)
     done = client.post("/admin/two-factor/enrol/", {"token": code(totp_device)})
     assert done.status_code == 200
     assert TOTPDevice.objects.get(user=staff).confirmed
+
+
+# In a browser, under the Content-Security-Policy ------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_enrolment_and_sign_in_in_a_browser(page, settings):
+    from playwright.sync_api import expect
+
+    settings.ADMIN_REQUIRE_2FA = True
+    User.objects.create_superuser("editor", "editor@example.com", PASSWORD)
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            "Content Security Policy" in message.text and violations.append(message.text)
+        ),
+    )
+    log_in(page, "editor", PASSWORD)
+    assert "/admin/two-factor/enrol/" in page.url
+    qr = page.get_by_role("img", name="QR code for the authenticator app")
+    expect(qr).to_be_visible()
+    assert qr.evaluate("img => img.naturalWidth") > 0
+    import base64
+
+    key = base64.b32decode(page.locator("#secret").inner_text())
+    page.fill("#id_token", totp_code(key))
+    page.click("input[type=submit]")
+    expect(page.locator("#recovery-codes li")).to_have_count(10)
+    page.get_by_role("link", name="Continue to the admin").click()
+    expect(page.locator("#site-name")).to_be_visible()
+    assert page.url.endswith("/admin/")
+
+    page.context.clear_cookies()
+    log_in(page, "editor", PASSWORD)
+    assert page.url.endswith("/admin/"), page.url
+    expect(page.locator("#two-factor-off")).to_have_count(0)
+    assert violations == []
