@@ -101,6 +101,15 @@ def test_a_bad_host_is_one_warning_without_traceback(client, log_output):
     assert "Traceback" not in log_output.getvalue()
 
 
+def test_a_bad_request_is_one_warning_without_traceback(client, log_output):
+    response = client.get("/en/search/", {"q": "x" * 3000})
+    assert response.status_code == 400
+    lines = log_output.getvalue().splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("WARNING django.request")
+    assert "Traceback" not in log_output.getvalue()
+
+
 def test_a_404_is_logged_once(client, log_output):
     assert client.get("/en/parks/no-such-park/").status_code == 404
     lines = log_output.getvalue().splitlines()
