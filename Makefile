@@ -46,18 +46,20 @@ WORKER := $(PY) manage.py db_worker --queue-name "*"
 SCHEDULER := $(PY) manage.py run_scheduler
 
 run: demo
-	@echo "Admin: http://127.0.0.1:$(PORT)/admin/  user $(DEMO_ADMIN_USER), password $(DEMO_ADMIN_PASSWORD)"
+	@echo "Admin: http://127.0.0.1:$(PORT)/admin/  (the demo account, if created above: user $(DEMO_ADMIN_USER), password $(DEMO_ADMIN_PASSWORD))"
 	$(PY) -m portal.together web="$(PY) manage.py runserver 127.0.0.1:$(PORT)" \
 		worker='$(WORKER)' scheduler="$(SCHEDULER)"
 
 # Production settings locally: DEBUG off, hashed static files, gunicorn on loopback.
 # A throw-away secret key is generated unless DJANGO_SECRET_KEY is given; plain
 # HTTP is allowed and Django serves the uploads, as there is no proxy in front.
-serve: demo
-	@export DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_BEHIND_PROXY=0 DJANGO_SERVE_MEDIA=1 PORT=$(PORT) \
+# It never loads the demo nor creates an account: it only migrates the data it finds.
+serve: $(VENV)/installed
+	@export DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_ADMIN_REQUIRE_HTTPS=0 DJANGO_BEHIND_PROXY=0 DJANGO_SERVE_MEDIA=1 PORT=$(PORT) \
 		DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')}"; \
 	$(PY) manage.py collectstatic --no-input --verbosity 0 && \
 	$(PY) manage.py migrate --no-input --verbosity 0 && \
+	$(PY) manage.py demo_hint && \
 	echo "Serving http://127.0.0.1:$(PORT)/ with production settings" && \
 	exec $(PY) -m portal.together web="$(VENV)/bin/gunicorn -c portal/gunicorn.conf.py portal.wsgi" \
 		worker='$(WORKER)' scheduler="$(SCHEDULER)"

@@ -31,7 +31,7 @@ def route_and_notify(enquiry):
         logger.exception("Enquiry %s stored but not routed or notified", enquiry.reference)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def enquiry_form(request):
     initial, source = prefill(request.GET)
     form = EnquiryForm(initial=initial)
@@ -57,7 +57,7 @@ def thanks(request):
     return render(request, "enquiries/thanks.html", {"reference": reference})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def status_lookup(request):
     form = StatusLookupForm()
     enquiry = None

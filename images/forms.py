@@ -1,5 +1,7 @@
 """Admin forms for photos: checked uploads and the alt-text publishing rule."""
 
+import posixpath
+
 from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.forms import BaseGenericInlineFormSet
@@ -12,6 +14,8 @@ from .models import Image
 from .publishing import missing_alt_languages, requires_alt
 from .validation import open_checked
 
+EXTENSIONS = {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "WEBP": "webp"}
+
 
 class ImageUploadField(forms.ImageField):
     """An upload accepted only if Pillow decodes it as JPEG, PNG or WebP within the limits."""
@@ -19,8 +23,12 @@ class ImageUploadField(forms.ImageField):
     def to_python(self, data):
         upload = forms.FileField.to_python(self, data)
         if upload is not None:
-            open_checked(upload)
+            photo = open_checked(upload)
             upload.seek(0)
+            # Named for what it is, so the extension check (with its list of every
+            # format Pillow knows) never refuses a photo the content check accepted.
+            stem = posixpath.splitext(upload.name)[0]
+            upload.name = f"{stem}.{EXTENSIONS[photo.format]}"
         return upload
 
     def widget_attrs(self, widget):

@@ -28,7 +28,7 @@ GENERATION_KEY = "public-pages:generation"
 # Paths under a language prefix that are never cached (forms, previews).
 EXCLUDED_SEGMENTS = ("/enquiry/", "/enquiries/")
 # Response headers worth replaying; the rest are added fresh by the middleware around us.
-STORED_HEADERS = ("Content-Type", "Content-Language", "Link")
+STORED_HEADERS = ("Content-Type", "Content-Language", "Link", "X-Frame-Options")
 
 
 def content_changed(**kwargs):

@@ -28,3 +28,22 @@ class JSONFormatter(logging.Formatter):
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry, default=str, ensure_ascii=False)
+
+
+class ClientErrorFilter(logging.Filter):
+    """A 4xx answer is the client's mistake, not ours: one warning line, no traceback.
+
+    Django logs a bad Host header or another SuspiciousOperation to
+    `django.security.*` as an error with the full traceback, and a BadRequest
+    also to `django.request`.
+    """
+
+    def filter(self, record):
+        status = getattr(record, "status_code", None)
+        client_error = status is not None and 400 <= status < 500
+        if client_error or record.name.startswith("django.security."):
+            record.exc_info = None
+            record.exc_text = None
+            if record.levelno > logging.WARNING:
+                record.levelno, record.levelname = logging.WARNING, "WARNING"
+        return True

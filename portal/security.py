@@ -1,5 +1,6 @@
 """Security helpers: Permissions-Policy header, client address, authentication log."""
 
+import ipaddress
 import logging
 
 from django.conf import settings
@@ -22,18 +23,28 @@ class PermissionsPolicyMiddleware:
 
 
 def client_ip(request):
-    """The visitor's address: REMOTE_ADDR, or the one our own proxies recorded.
+    """The visitor's address; the only place the portal derives it (lock-out, rate limits, logs).
 
-    Each of the PROXY_COUNT trusted proxies appends to X-Forwarded-For, so the
-    client is that many entries from the right; anything further left is
-    whatever the client chose to send and is ignored.
+    Each of the PROXY_COUNT proxies in front appends the address it received the
+    request from to X-Forwarded-For, so the client is exactly that many entries
+    from the right. Anything further left is whatever the client chose to send
+    and is ignored. With no proxy (0), or a header too short to have passed
+    through every proxy, the connection's own address is used.
     """
     count = settings.PROXY_COUNT
     forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
     forwarded = [a for a in forwarded if a]
-    if count and len(forwarded) >= count:
+    if count > 0 and len(forwarded) >= count and _is_address(forwarded[-count]):
         return forwarded[-count]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def _is_address(value):
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    return True
 
 
 @receiver(user_logged_in)

@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "django_countries",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "portal",
@@ -68,6 +71,8 @@ MIDDLEWARE = [
     # Load balancers probe /healthz by IP over plain HTTP: answer before host checks.
     "portal.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # TRACE, PUT and the like get 405 and OPTIONS an empty answer, never a whole page.
+    "portal.methods.HttpMethodsMiddleware",
     "portal.security.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -79,6 +84,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Admin pages only over HTTPS, and only after the second factor (portal/two_factor.py).
+    "portal.two_factor.AdminAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -128,7 +136,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes comes first so a locked-out login never reaches the password check.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "portal.login_throttle.ThrottledAxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -172,6 +180,8 @@ SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", DEBUG)
 IMAGE_MAX_BYTES = int(os.environ.get("IMAGE_MAX_BYTES", 15 * 1024 * 1024))
 IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 40_000_000))
 IMAGE_RENDITION_WIDTHS = (480, 960, 1600)
+# Policy source documents (PDF, DOCX, XLSX, checked by content): largest accepted.
+DOCUMENT_MAX_BYTES = env_int("DOCUMENT_MAX_BYTES", 20 * 1024 * 1024)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -255,12 +265,24 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# Admin login: locked for 15 minutes after 5 failures from one username and address.
+# Admin login: locked for 15 minutes after 5 failures from one username and address
+# (and slowed per user name, see LOGIN_THROTTLE_FAILURES).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip"
+# Refused tries during a lock-out are not counted, so they do not lengthen it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# After this many failures for one user name from any address, addresses it never
+# signed in from wait 30 s, doubling, before each try (portal/login_throttle.py).
+LOGIN_THROTTLE_FAILURES = env_int("DJANGO_LOGIN_THROTTLE_FAILURES", 10)
+
+# Staff sign-in: a TOTP code (django-otp) after the password, required in production;
+# the admin only over HTTPS in production (`make serve` turns this off on loopback).
+ADMIN_REQUIRE_2FA = env_bool("DJANGO_ADMIN_REQUIRE_2FA", not DEBUG)
+ADMIN_REQUIRE_HTTPS = env_bool("DJANGO_ADMIN_REQUIRE_HTTPS", not DEBUG)
+OTP_TOTP_ISSUER = "Invest Qingdao"
 
 # Caching: local memory for one process; Redis shared by every worker when configured.
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -299,12 +321,16 @@ LOGGING = {
         "json": {"()": "portal.logs.JSONFormatter"},
         "text": {"format": "%(levelname)s %(name)s: %(message)s"},
     },
+    "filters": {"client_errors": {"()": "portal.logs.ClientErrorFilter"}},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
+            "filters": ["client_errors"],
             "formatter": os.environ.get("DJANGO_LOG_FORMAT", "text" if DEBUG else "json"),
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    # Django's own console handler would print each django.* record a second time.
+    "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
 }

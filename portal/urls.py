@@ -3,15 +3,21 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
-from django.views.static import serve
 
+from portal import two_factor
+from portal.media import serve_media
 from projects.sitemaps import sitemaps
 from projects.views import robots_txt
 
 admin.site.site_header = "Invest Qingdao"
 admin.site.site_title = "Invest Qingdao"
+admin.site.index_template = "admin/portal_index.html"
+# A database that does not answer gives 503 (try again), any other failure 500.
+handler500 = "portal.errors.server_error"
 
 urlpatterns = [
+    path("admin/two-factor/", two_factor.verify, name="two_factor_verify"),
+    path("admin/two-factor/enrol/", two_factor.enrol, name="two_factor_enrol"),
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
@@ -29,7 +35,6 @@ if settings.SERVE_MEDIA:
     urlpatterns += [
         re_path(
             rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
+            serve_media,
         )
     ]

@@ -12,6 +12,7 @@ urlpatterns = [
     path("policies/", views.policy_list, name="policy_list"),
     path("policies/feed/", PolicyFeed(), name="policy_feed"),
     path("policies/<slug:slug>/", views.policy_detail, name="policy_detail"),
+    path("policies/<slug:slug>/document/", views.policy_document, name="policy_document"),
     path("events/", views.event_list, name="event_list"),
     path("events/feed/", EventFeed(), name="event_feed"),
     path("events/<slug:slug>/", views.event_detail, name="event_detail"),

@@ -10,6 +10,8 @@ ENV = {
     "DJANGO_DEBUG": "0",
     "DJANGO_SECRET_KEY": "production-like-secret-key-for-tests-" + "x7Kq2" * 10,
     "DJANGO_ALLOWED_HOSTS": "invest.qingdao.example,testserver",
+    # One TLS-terminating proxy in front, as the README's production set-up has.
+    "DJANGO_PROXY_COUNT": "1",
 }
 # What the header tests apply on top of the test settings.
 SECURITY_NAMES = [

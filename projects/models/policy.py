@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from projects.documents import document_path, validate_document
+
 from .publishable import Publishable, PublishableQuerySet
 
 
@@ -52,7 +54,13 @@ class Policy(Publishable):
     body = models.TextField(_("details"), blank=True)
     effective_date = models.DateField(_("takes effect"), null=True, blank=True)
     expiry_date = models.DateField(_("expires"), null=True, blank=True)
-    source_file = models.FileField(_("source document"), upload_to="policies/", blank=True)
+    source_file = models.FileField(
+        _("source document"),
+        upload_to=document_path,
+        validators=[validate_document],
+        blank=True,
+        help_text=_("PDF, or a Word (.docx) or Excel (.xlsx) file; visitors download it."),
+    )
     source_url = models.URLField(_("source link"), blank=True)
 
     objects = PolicyQuerySet.as_manager()

@@ -4,7 +4,7 @@ from .centres import centre_detail, centre_list
 from .events import event_detail, event_ics, event_list
 from .home import home
 from .parks import park_detail, park_list
-from .policies import policy_detail, policy_list
+from .policies import policy_detail, policy_document, policy_list
 from .search import search
 from .seo import robots_txt
 
@@ -18,6 +18,7 @@ __all__ = [
     "park_detail",
     "park_list",
     "policy_detail",
+    "policy_document",
     "policy_list",
     "robots_txt",
     "search",

@@ -1,6 +1,8 @@
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
-from projects import selectors
+from projects import documents, selectors
 from projects.forms import PolicyFilterForm
 
 from .common import bounded_query, paginate
@@ -18,3 +20,13 @@ def policy_list(request):
 def policy_detail(request, slug):
     policy = get_object_or_404(selectors.policy_detail(slug))
     return render(request, "projects/policy_detail.html", {"policy": policy, "record": policy})
+
+
+@require_safe
+def policy_document(request, slug):
+    """The policy's source document, always as a download (see projects/documents.py)."""
+    policy = get_object_or_404(selectors.policy_detail(slug))
+    response = documents.download(policy.source_file, policy.slug) if policy.source_file else None
+    if response is None:
+        raise Http404("No document")
+    return response
