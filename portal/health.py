@@ -1,9 +1,15 @@
-"""/healthz for load balancers: is the database reachable?"""
+"""/healthz for load balancers: is the database reachable, and what is degraded?
+
+503 only when the database is down; a failed cache is reported in a 200's body,
+as the site keeps serving without it.
+"""
 
 import logging
 
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
+
+from . import cache
 
 logger = logging.getLogger(__name__)
 PATH = "/healthz"
@@ -19,9 +25,17 @@ def database_ok():
         return False
 
 
+def cache_status():
+    """'' when the cache works; else a line saying what is degraded (the site still serves)."""
+    problem = cache.probe()
+    return f"degraded: {problem}; pages are served uncached" if problem else ""
+
+
 def health_response(request):
     ok = database_ok()
     body = "ok" if ok else "database unavailable"
+    if ok:
+        body = cache_status() or body
     response = HttpResponse(
         "" if request.method == "HEAD" else body,
         status=200 if ok else 503,

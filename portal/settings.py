@@ -239,7 +239,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip"
 
-# Caching: local memory for one process; Redis shared by every worker when configured.
+# Caching: the embedded database cache, or Redis when configured (see CACHES below).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 # Slow work (email, image renditions, PDFs) runs in the background worker
 # (`manage.py db_worker`); periodic jobs are enqueued by `manage.py run_scheduler`.
@@ -249,13 +249,38 @@ TASKS = {
     }
 }
 
-CACHES = {
-    "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-        if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+# Without Redis the cache is a table in its own SQLite file, shared by every worker
+# on the host (`manage.py createcachetable --database cache`, run by `make migrate`).
+DATABASES["cache"] = {
+    "ENGINE": "django.db.backends.sqlite3",
+    "NAME": os.environ.get("DJANGO_CACHE_DATABASE", str(BASE_DIR / "cache.sqlite3")),
+    # WAL: readers never wait for the writer; a writer waits at most 2 s, then it is a miss.
+    "OPTIONS": {"timeout": 2, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"},
 }
+DATABASE_ROUTERS = ["portal.cache.CacheRouter"]
+EMBEDDED_CACHE = {
+    "BACKEND": "portal.cache.DegradingDatabaseCache",
+    "LOCATION": "portal_cache",
+    # Bounded: past MAX_ENTRIES a third of the entries (the oldest expiry first) is removed.
+    "OPTIONS": {"MAX_ENTRIES": env_int("DJANGO_CACHE_MAX_ENTRIES", 5000), "CULL_FREQUENCY": 3},
+}
+# Redis: a failure or a full server (set `maxmemory` with `maxmemory-policy allkeys-lru`)
+# is a cache miss, never an error page; short timeouts so a dead server costs little.
+_REDIS_CACHE = {
+    "BACKEND": "portal.cache.DegradingRedisCache",
+    "LOCATION": REDIS_URL,
+    "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+}
+CACHES = (
+    {
+        "default": _REDIS_CACHE,
+        # Rate limits fall back to the embedded cache, so they keep holding while Redis is down.
+        "ratelimit": {**_REDIS_CACHE, "FALLBACK": "embedded"},
+        "embedded": EMBEDDED_CACHE,
+    }
+    if REDIS_URL
+    else {"default": EMBEDDED_CACHE, "ratelimit": EMBEDDED_CACHE}
+)
 # Anonymous public pages are kept this long at most (scheduled publications
 # appear within it); any change to content clears them at once.
 PUBLIC_PAGE_CACHE_SECONDS = env_int("DJANGO_PUBLIC_PAGE_CACHE_SECONDS", 300)
