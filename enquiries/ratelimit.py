@@ -40,13 +40,17 @@ def record(request, bucket):
     _limit, window = LIMITS[bucket]
     key = _key(request, bucket)
     cache = counters()
-    if not cache.add(key, 1, window):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.add(key, 1, window)
-        except CacheUnavailable:
-            logger.warning("Rate limit %s not counted: no cache answers", bucket)
+    if cache.add(key, 1, window):
+        return
+    try:
+        cache.incr(key)
+        return
+    except ValueError:  # expired between add() and incr(), or the cache answers nothing
+        if cache.add(key, 1, window):
+            return
+    except CacheUnavailable:
+        pass
+    logger.warning("Rate limit %s not counted: no cache answers", bucket)
 
 
 def too_many_requests(request):

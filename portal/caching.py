@@ -115,7 +115,8 @@ def canonical_address(request):
     encoded = urlencode([(name, value) for name, values in query for value in values])
     if len(encoded) > MAX_QUERY_LENGTH:
         return None
-    netloc = f"{host}:{port}" if port else host
+    default_port = {"http": "80", "https": "443"}[request.scheme]
+    netloc = f"{host}:{port}" if port and port != default_port else host
     return f"{request.scheme}://{netloc}{request.path}" + (f"?{encoded}" if encoded else "")
 
 

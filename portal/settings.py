@@ -266,16 +266,16 @@ EMBEDDED_CACHE = {
 }
 # Redis: a failure or a full server (set `maxmemory` with `maxmemory-policy allkeys-lru`)
 # is a cache miss, never an error page; short timeouts so a dead server costs little.
-_REDIS_CACHE = {
+REDIS_CACHE = {
     "BACKEND": "portal.cache.DegradingRedisCache",
     "LOCATION": REDIS_URL,
     "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
 }
 CACHES = (
     {
-        "default": _REDIS_CACHE,
+        "default": REDIS_CACHE,
         # Rate limits fall back to the embedded cache, so they keep holding while Redis is down.
-        "ratelimit": {**_REDIS_CACHE, "FALLBACK": "embedded"},
+        "ratelimit": {**REDIS_CACHE, "FALLBACK": "embedded"},
         "embedded": EMBEDDED_CACHE,
     }
     if REDIS_URL
