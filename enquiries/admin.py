@@ -129,6 +129,7 @@ class EnquiryAdmin(admin.ModelAdmin):
     actions = [export_csv]
     inlines = [NotificationInline]
     readonly_fields = ("reference", "language", "source", "created_at", "updated_at")
+    readonly_fields += ("acknowledgement_withheld",)
     fieldsets = (
         (
             _("Handling"),
@@ -142,7 +143,17 @@ class EnquiryAdmin(admin.ModelAdmin):
             _("Enquiry"),
             {"fields": ("stage", "sector", "park", "centre", "message", "consent")},
         ),
-        (_("Origin"), {"fields": ("language", "source", ("created_at", "updated_at"))}),
+        (
+            _("Origin"),
+            {
+                "fields": (
+                    "language",
+                    "source",
+                    ("created_at", "updated_at"),
+                    "acknowledgement_withheld",
+                )
+            },
+        ),
     )
 
     def get_queryset(self, request):

@@ -4,6 +4,7 @@ import logging
 
 from django.db import transaction
 
+from .acknowledgements import acknowledge
 from .models import Desk, Enquiry, Notification, RoutingRule
 from .notifications import queue_email
 
@@ -29,5 +30,5 @@ def route(enquiry):
                 Enquiry.objects.filter(pk=enquiry.pk).update(
                     desk=enquiry.desk, status=enquiry.status
                 )
-        for kind in (Notification.Kind.ACKNOWLEDGEMENT, Notification.Kind.DESK):
-            queue_email(enquiry=enquiry, kind=kind)
+        acknowledge(enquiry)
+        queue_email(enquiry=enquiry, kind=Notification.Kind.DESK)

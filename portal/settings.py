@@ -186,6 +186,8 @@ EMAIL_BACKEND = os.environ.get(
     else "django.core.mail.backends.console.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "invest@qingdao.example")
+# Acknowledgements one address may receive in 24 hours; later enquiries are kept unanswered.
+ENQUIRY_ACKNOWLEDGEMENTS_PER_DAY = env_int("DJANGO_ENQUIRY_ACKNOWLEDGEMENTS_PER_DAY", 3)
 
 # Security. Production (DEBUG off) is served over HTTPS behind a TLS-terminating proxy
 # that sets X-Forwarded-Proto; every value can be overridden from the environment.
