@@ -53,8 +53,23 @@ def rendition_widths(original_width):
     return widths
 
 
+def clean(file):
+    """Validate `file`, then return the upright, metadata-free original (no renditions yet).
+
+    This is the part done while the upload is saved: the page can show the original at once.
+    """
+    photo, result = _cleaned(file)
+    return result
+
+
 def process(file):
     """Validate `file`, then return the upright, metadata-free photo and its renditions."""
+    photo, result = _cleaned(file)
+    result.renditions = renditions_of(photo)
+    return result
+
+
+def _cleaned(file):
     decoded = open_checked(file)
     source_format = "JPEG" if decoded.format == "MPO" else decoded.format
     photo = clean_pixels(decoded)
@@ -65,14 +80,29 @@ def process(file):
         width=photo.width,
         height=photo.height,
     )
-    # Largest first, each from the one before: a big photo is resampled once
-    # at full size, then from ever smaller copies (much faster, same look).
+    return photo, result
+
+
+def renditions_of(photo):
+    """{(width, extension): bytes} for a clean photo (a Pillow image).
+
+    Largest first, each from the one before: a big photo is resampled once
+    at full size, then from ever smaller copies (much faster, same look).
+    """
+    renditions = {}
     source = photo
     for width in reversed(rendition_widths(photo.width)):
         source = resize(source, width)
         for ext, (fmt, opts) in RENDITION_OPTIONS.items():
-            result.renditions[(width, ext)] = encode(source, fmt, opts)
-    return result
+            renditions[(width, ext)] = encode(source, fmt, opts)
+    return renditions
+
+
+def renditions_of_stored(file):
+    """Renditions of a stored original, which `clean` wrote: checked again all the same."""
+    photo = open_checked(file)
+    mode = "RGBA" if has_alpha(photo) else "RGB"
+    return renditions_of(photo if photo.mode == mode else photo.convert(mode))
 
 
 def clean_pixels(decoded):

@@ -14,6 +14,7 @@ from django.db import DatabaseError, transaction
 from django.utils import translation
 
 from images.models import Image
+from images.tasks import make_missing_renditions
 
 IMAGE_MANIFEST = "media/images.json"
 LOAD_ERRORS = (DeserializationError, DatabaseError, ValueError, CommandError)
@@ -46,6 +47,9 @@ class Command(BaseCommand):
                 except LOAD_ERRORS as error:
                     raise CommandError(f"{path.name} could not be loaded: {error}") from error
             added = sum(self.attach_images(d / IMAGE_MANIFEST) for d in settings.FIXTURE_DIRS)
+        # The demo's photos get their renditions here and now, once their originals are
+        # written at commit, rather than waiting for a background worker.
+        transaction.on_commit(make_missing_renditions)
         self.stdout.write(
             self.style.SUCCESS(f"Loaded {len(fixtures)} demo fixture files, {added} new images.")
         )
