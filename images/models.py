@@ -80,7 +80,9 @@ class Image(models.Model):
             super().save(*args, **kwargs)
             files.write_on_commit(self.file.storage, self.file.name, original)
             enqueue_on_commit(tasks.make_renditions, self.pk)
-            self.release_files(*replaced)
+            # The same photo again has the same name: its files stay (renditions are redone).
+            if replaced[0] != self.file.name:
+                self.release_files(*replaced)
         self._remember_files()
 
     @classmethod

@@ -107,6 +107,18 @@ def test_the_task_is_harmless_twice_and_after_a_deletion(media_root):
 
 
 @pytest.mark.django_db
+def test_uploading_the_same_photo_again_keeps_its_file(media_root, worker):
+    content = photo_bytes((700, 500))
+    image = stored_image(make_park(), content)
+    image.file = upload("photo.jpg", content)
+    image.save()
+    worker.run()
+    image.refresh_from_db()
+    assert image.renditions == [480, 700]
+    assert media_files(media_root) == sorted(image.all_files())
+
+
+@pytest.mark.django_db
 def test_demo_loader_ends_with_renditions(media_root):
     from django.core.management import call_command
 
