@@ -5,7 +5,8 @@ A cache is a speed-up, never a dependency: when Redis is down, slow or full
 lost its table, the operation is logged and answered as a miss (reads give
 the default, writes do nothing), or handed to the FALLBACK cache alias if the
 configuration names one. After a connection failure the backend leaves Redis
-alone for RETRY_SECONDS, so a dead server costs one timeout, not one per call.
+alone for RETRY_SECONDS, so a dead server costs one timeout, not one per call;
+a fault is logged at most once per RETRY_SECONDS.
 
 `probe()` is for /healthz: it always tries the real backend and says what is wrong.
 """
@@ -56,13 +57,16 @@ class DegradingMixin:
         params = args[-1]
         self.fallback_alias = params.get("FALLBACK")
         self.down_until = 0.0
+        self.logged_at = -RETRY_SECONDS
 
     @property
     def fallback(self):
         return caches[self.fallback_alias] if self.fallback_alias else None
 
     def _degrade(self, name, error, args, kwargs):
-        if self.down_until <= time.monotonic():
+        now = time.monotonic()
+        if now - self.logged_at >= RETRY_SECONDS:  # one line per fault, not one per call
+            self.logged_at = now
             logger.warning("Cache %s failed (%s: %s): degrading", name, type(error).__name__, error)
         if isinstance(error, self.outage_errors):
             self.down_until = time.monotonic() + RETRY_SECONDS

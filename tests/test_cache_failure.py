@@ -250,3 +250,12 @@ def test_rate_limit_allows_and_logs_when_no_cache_answers(embedded, caplog):
     ratelimit.record(request, "enquiry")
     assert not ratelimit.exceeded(request, "enquiry")
     assert "not counted" in caplog.text
+
+
+def test_a_cache_fault_is_logged_once_not_per_request(client, pages, embedded, caplog):
+    with connections["cache"].cursor() as cursor:
+        cursor.execute("DROP TABLE portal_cache")
+    for url in pages * 3:
+        client.get(url)
+    warnings = [r for r in caplog.records if r.name == "portal.cache"]
+    assert 1 <= len(warnings) <= 2
