@@ -14,13 +14,15 @@ $(VENV)/installed: requirements.txt requirements-dev.txt
 	touch $@
 
 # Debian packages the tests use: Chromium for browser tests, gettext for .po/.mo,
-# npm for axe-core and the Nu HTML Checker, Java to run the checker.
+# npm for axe-core and the Nu HTML Checker, Java to run the checker, Redis for the
+# cache-failure tests.
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
 	command -v npm >/dev/null || missing="$$missing npm"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing$$missing"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
@@ -34,6 +36,7 @@ node_modules/.installed: package.json package-lock.json
 
 migrate: $(VENV)/installed
 	$(PY) manage.py migrate --no-input
+	$(PY) manage.py createcachetable --database cache
 
 demo: migrate
 	$(PY) manage.py load_demo
@@ -60,6 +63,7 @@ serve: $(VENV)/installed
 	$(PY) manage.py collectstatic --no-input --verbosity 0 && \
 	$(PY) manage.py migrate --no-input --verbosity 0 && \
 	$(PY) manage.py demo_hint && \
+	$(PY) manage.py createcachetable --database cache && \
 	echo "Serving http://127.0.0.1:$(PORT)/ with production settings" && \
 	exec $(PY) -m portal.together web="$(VENV)/bin/gunicorn -c portal/gunicorn.conf.py portal.wsgi" \
 		worker='$(WORKER)' scheduler="$(SCHEDULER)"

@@ -144,6 +144,7 @@ class EnquiryAdmin(ReplyAdminMixin, admin.ModelAdmin):
         "rating",
         "rated_at",
     )
+    readonly_fields += ("acknowledgement_withheld",)
     fieldsets = (
         (
             _("Handling"),
@@ -161,7 +162,17 @@ class EnquiryAdmin(ReplyAdminMixin, admin.ModelAdmin):
             _("Enquiry"),
             {"fields": ("stage", "sector", "park", "centre", "message", "consent")},
         ),
-        (_("Origin"), {"fields": ("language", "source", ("created_at", "updated_at"))}),
+        (
+            _("Origin"),
+            {
+                "fields": (
+                    "language",
+                    "source",
+                    ("created_at", "updated_at"),
+                    "acknowledgement_withheld",
+                )
+            },
+        ),
     )
 
     def get_queryset(self, request):

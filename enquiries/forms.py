@@ -1,12 +1,36 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import OverseasCentre, Park, Sector
 
 from .models import Enquiry
+from .submission import issue_token, read_token, strip_invisible
+
+INVISIBLE_REMOVED = _(
+    "We removed invisible formatting or control characters from this field. "
+    "Check that it reads as you meant, then send the form again."
+)
 
 ABOUT_YOU = ["name", "company", "country", "email", "phone", "contact_window"]
 ABOUT_THE_PROJECT = ["stage", "sector", "park", "centre", "message"]
+
+
+# Text the visitor types; invisible characters are removed from it (see `strip_fields`).
+TYPED_FIELDS = ["name", "company", "email", "phone", "message"]
+MULTILINE_FIELDS = {"message"}
+CONSENT_YES = "yes"
+
+
+class ExplicitYes(forms.CheckboxInput):
+    """A checkbox that counts as ticked only when it sends exactly CONSENT_YES:
+    `consent=on`, `off`, `false` or `1` from a crafted request are not consent."""
+
+    def __init__(self, attrs=None):
+        super().__init__({**(attrs or {}), "value": CONSENT_YES})
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name) == CONSENT_YES
 
 
 class EnquiryForm(forms.ModelForm):
@@ -15,7 +39,10 @@ class EnquiryForm(forms.ModelForm):
             "I agree that Invest Qingdao may store my details and contact me about this enquiry."
         ),
         required=True,
+        widget=ExplicitYes,
     )
+    # Issued with the form and stored with the enquiry: posting it again finds that enquiry.
+    submission_token = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Enquiry
@@ -42,8 +69,13 @@ class EnquiryForm(forms.ModelForm):
         }
         widgets = {"message": forms.Textarea(attrs={"rows": 8})}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        self.stripped = []
+        if data is not None:
+            data = self.strip_fields(data)
+        super().__init__(data, *args, **kwargs)
+        if not self.is_bound:
+            self.fields["submission_token"].initial = issue_token()
         # Only what the public can see may be chosen.
         self.fields["sector"].queryset = Sector.objects.all()
         self.fields["park"].queryset = Park.objects.published()
@@ -56,6 +88,41 @@ class EnquiryForm(forms.ModelForm):
         ):
             self.fields[name].widget.attrs["autocomplete"] = autocomplete
 
+    def strip_fields(self, data):
+        """A copy of `data` without invisible characters; the fields changed are remembered,
+        so the form is shown again with the cleaned text for the visitor to check."""
+        data = data.copy()
+        for name in TYPED_FIELDS:
+            value = data.get(name)
+            if value:
+                cleaned = strip_invisible(value, multiline=name in MULTILINE_FIELDS)
+                if cleaned != value:
+                    data[name] = cleaned
+                    self.stripped.append(name)
+        return data
+
+    def clean_submission_token(self):
+        token = read_token(self.cleaned_data["submission_token"])
+        if token is None:
+            self.renew_token()
+            raise ValidationError(
+                _("This form has expired. Check your details and send it again."), code="expired"
+            )
+        return token
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for name in self.stripped:
+            self.add_error(name, INVISIBLE_REMOVED)
+        if "submission_token" in self.errors:
+            # A hidden field's error is shown at the top of the form.
+            self.add_error(None, self.errors.pop("submission_token"))
+        return cleaned_data
+
+    def renew_token(self):
+        self.data = self.data.copy()
+        self.data["submission_token"] = issue_token()
+
     def about_you(self):
         return [self[name] for name in ABOUT_YOU]
 
@@ -66,6 +133,7 @@ class EnquiryForm(forms.ModelForm):
         enquiry = super().save(commit=False)
         enquiry.language = language
         enquiry.source = source
+        enquiry.submission_token = self.cleaned_data["submission_token"]
         enquiry.save()
         return enquiry
 

@@ -68,7 +68,10 @@ def acknowledgement(notification):
         subject = _("Your enquiry %(reference)s to Invest Qingdao") % {
             "reference": enquiry.reference
         }
-        body = render_to_string("enquiries/email/acknowledgement.txt", {"enquiry": enquiry})
+        # Only the reference: nothing the visitor typed goes to the typed address.
+        body = render_to_string(
+            "enquiries/email/acknowledgement.txt", {"reference": enquiry.reference}
+        )
     reply_to = [enquiry.desk.email] if enquiry.desk else []
     return EmailMessage(subject, body, to=[enquiry.email], reply_to=reply_to)
 

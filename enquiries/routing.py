@@ -5,6 +5,7 @@ import logging
 from django.db import transaction
 from django.db.models import Q
 
+from .acknowledgements import acknowledge
 from .models import Desk, Enquiry, Notification, RoutingRule
 from .notifications import queue_email
 from .sla import reply_due
@@ -32,8 +33,8 @@ def route(enquiry):
                 Enquiry.objects.filter(pk=enquiry.pk).update(
                     desk=enquiry.desk, status=enquiry.status, reply_due_at=enquiry.reply_due_at
                 )
-        for kind in (Notification.Kind.ACKNOWLEDGEMENT, Notification.Kind.DESK):
-            queue_email(enquiry=enquiry, kind=kind)
+        acknowledge(enquiry)
+        queue_email(enquiry=enquiry, kind=Notification.Kind.DESK)
 
 
 def route_unrouted():

@@ -1,6 +1,9 @@
 import logging
 
+from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
@@ -11,13 +14,12 @@ from .prefill import prefill
 from .replies import links
 from .replies.selectors import replies_of
 from .routing import route
+from .submission import read_reference, read_token, sign_reference
 
 logger = logging.getLogger(__name__)
 
 # Bots fill every input; people never see this one.
 HONEYPOT = "website"
-# The thank-you page reads the reference from the session, never from the URL.
-SESSION_REFERENCE = "enquiry_reference"
 
 
 def route_and_notify(enquiry):
@@ -31,29 +33,62 @@ def route_and_notify(enquiry):
         logger.exception("Enquiry %s stored but not routed or notified", enquiry.reference)
 
 
+def thanks_for(enquiry):
+    """The thank-you page with the reference signed into its address: it needs no session."""
+    url = reverse("enquiries:thanks")
+    return redirect(f"{url}?{urlencode({'ref': sign_reference(enquiry.reference)})}")
+
+
+def already_sent(token):
+    """The enquiry a re-posted form already stored, if any."""
+    token = read_token(token)
+    return Enquiry.objects.filter(submission_token=token).first() if token else None
+
+
+def store(form, source):
+    """Save the enquiry once: a concurrent re-post with the same token finds the first one."""
+    try:
+        with transaction.atomic():
+            return form.save(language=get_language(), source=source)
+    except IntegrityError:
+        existing = already_sent(form.data.get("submission_token"))
+        if existing is None:
+            raise
+        return existing
+
+
+def after_storing(request, enquiry):
+    """Nothing here may keep the visitor from seeing the stored enquiry's reference."""
+    try:
+        ratelimit.record(request, "enquiry")
+    except Exception:
+        logger.exception("Enquiry %s stored; rate limit not recorded", enquiry.reference)
+    route_and_notify(enquiry)
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def enquiry_form(request):
     initial, source = prefill(request.GET)
     form = EnquiryForm(initial=initial)
     if request.method == "POST":
+        existing = already_sent(request.POST.get("submission_token"))
+        if existing is not None:
+            return thanks_for(existing)
         if ratelimit.exceeded(request, "enquiry"):
             return ratelimit.too_many_requests(request)
         if request.POST.get(HONEYPOT):
             ratelimit.record(request, "enquiry")
-            request.session.pop(SESSION_REFERENCE, None)
             return redirect("enquiries:thanks")
         form = EnquiryForm(request.POST)
         if form.is_valid():
-            ratelimit.record(request, "enquiry")
-            enquiry = form.save(language=get_language(), source=source)
-            request.session[SESSION_REFERENCE] = enquiry.reference
-            route_and_notify(enquiry)
-            return redirect("enquiries:thanks")
+            enquiry = store(form, source)
+            after_storing(request, enquiry)
+            return thanks_for(enquiry)
     return render(request, "enquiries/enquiry_form.html", {"form": form, "honeypot": HONEYPOT})
 
 
 def thanks(request):
-    reference = request.session.get(SESSION_REFERENCE)
+    reference = read_reference(request.GET.get("ref"))
     return render(request, "enquiries/thanks.html", {"reference": reference})
 
 

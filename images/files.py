@@ -34,6 +34,21 @@ def write_renditions(storage, original_name, renditions):
         storage.save(name, ContentFile(content))
 
 
+def write_on_commit(storage, name, content):
+    """Store `content` as `name` once the row naming it is committed: a rolled-back
+    save leaves no file behind. Names carry a content hash, so an existing file
+    of that name already holds these bytes."""
+    transaction.on_commit(lambda: write_once(storage, name, content))
+
+
+def write_once(storage, name, content):
+    if storage.exists(name):
+        return
+    saved = storage.save(name, ContentFile(content))
+    if saved != name:  # written meanwhile by a concurrent save of the same photo
+        storage.delete(saved)
+
+
 def delete_on_commit(storage, names):
     """Remove files once the database change that orphaned them is committed."""
     names = [name for name in names if name]

@@ -1,15 +1,17 @@
 """Photos attached to parks, events and centres."""
 
 import hashlib
+import posixpath
 from pathlib import PurePosixPath
 
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.core.files.base import ContentFile
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
-from . import files, processing
+from background.queue import enqueue_on_commit
+
+from . import files, processing, tasks
 
 
 def stored_name(upload_name, photo):
@@ -24,7 +26,10 @@ class Image(models.Model):
     """One photo of a record; the first by position is its hero image.
 
     The upload is processed once, when the file changes: validated, turned
-    upright, stripped of metadata and stored with renditions at a few widths.
+    upright and stripped of metadata while it is saved; the file is written
+    when the save commits, and the background worker then adds renditions at
+    a few widths (`images.tasks.make_renditions`). Until they exist, pages
+    show the clean original.
     """
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
@@ -67,12 +72,17 @@ class Image(models.Model):
             super().save(*args, **kwargs)
             return
         replaced = (self._stored_name, self._stored_renditions)
-        self._process_new_file()
+        original = self._clean_new_file()
         if kwargs.get("update_fields") is not None:
             processed = {"file", "width", "height", "renditions"}
             kwargs["update_fields"] = {*kwargs["update_fields"], *processed}
-        super().save(*args, **kwargs)
-        self.release_files(*replaced)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            files.write_on_commit(self.file.storage, self.file.name, original)
+            enqueue_on_commit(tasks.make_renditions, self.pk)
+            # The same photo again has the same name: its files stay (renditions are redone).
+            if replaced[0] != self.file.name:
+                self.release_files(*replaced)
         self._remember_files()
 
     @classmethod
@@ -99,8 +109,8 @@ class Image(models.Model):
         self._stored_name = self.file.name or None
         self._stored_renditions = list(self.renditions or [])
 
-    def _process_new_file(self):
-        """Replace the upload by its clean version and write its renditions.
+    def _clean_new_file(self):
+        """The clean original's bytes; the row now names it and has no renditions yet.
 
         Code may store the raw file first (`image.file.save(name, f)`): that raw
         copy, which may hold a GPS position, is removed whatever the outcome.
@@ -109,15 +119,17 @@ class Image(models.Model):
         raw_name = self.file.name if self.file._committed else None
         try:
             self.file.open("rb")
-            photo = processing.process(self.file)
+            photo = processing.clean(self.file)
         finally:
             self.file.close()
             if raw_name and not self.is_shared(raw_name):
                 storage.delete(raw_name)
-        self.file.save(stored_name(self.file.name, photo), ContentFile(photo.original), save=False)
-        files.write_renditions(storage, self.file.name, photo.renditions)
+        folder = posixpath.dirname(self.file.field.generate_filename(self, "x"))
+        self.file.name = posixpath.join(folder, stored_name(self.file.name, photo))
+        self.file._committed = True
         self.width, self.height = photo.width, photo.height
-        self.renditions = photo.rendition_widths
+        self.renditions = []
+        return photo.original
 
     def all_files(self):
         return files.all_names(self.file.name, self.renditions, processing.RENDITION_EXTENSIONS)

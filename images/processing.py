@@ -7,15 +7,17 @@ from django.conf import settings
 from PIL import Image as PILImage
 from PIL import ImageCms, ImageOps
 
-from .validation import open_checked
+from .validation import ACCEPTED_PLUGINS, open_checked
 
 # File extension and Pillow save options per output format. Saving without
 # `exif`, `icc_profile` or `xmp` arguments, from an image whose `info` is empty,
 # writes no metadata at all: no camera GPS position leaves the server.
+# The original is encoded while the upload is saved, so with the fastest settings
+# (WebP method 0, light PNG compression): pages mostly load the renditions.
 ORIGINAL_OPTIONS = {
     "JPEG": ("jpg", {"quality": 90}),
-    "PNG": ("png", {"optimize": False}),
-    "WEBP": ("webp", {"quality": 90, "method": 4}),
+    "PNG": ("png", {"optimize": False, "compress_level": 1}),
+    "WEBP": ("webp", {"quality": 90, "method": 0}),
 }
 RENDITION_OPTIONS = {
     "webp": ("WEBP", {"quality": 78, "method": 4}),
@@ -53,8 +55,23 @@ def rendition_widths(original_width):
     return widths
 
 
+def clean(file):
+    """Validate `file`, then return the upright, metadata-free original (no renditions yet).
+
+    This is the part done while the upload is saved: the page can show the original at once.
+    """
+    photo, result = _cleaned(file)
+    return result
+
+
 def process(file):
     """Validate `file`, then return the upright, metadata-free photo and its renditions."""
+    photo, result = _cleaned(file)
+    result.renditions = renditions_of(photo)
+    return result
+
+
+def _cleaned(file):
     decoded = open_checked(file)
     source_format = "JPEG" if decoded.format == "MPO" else decoded.format
     photo = clean_pixels(decoded)
@@ -65,14 +82,31 @@ def process(file):
         width=photo.width,
         height=photo.height,
     )
-    # Largest first, each from the one before: a big photo is resampled once
-    # at full size, then from ever smaller copies (much faster, same look).
+    return photo, result
+
+
+def renditions_of(photo):
+    """{(width, extension): bytes} for a clean photo (a Pillow image).
+
+    Largest first, each from the one before: a big photo is resampled once
+    at full size, then from ever smaller copies (much faster, same look).
+    """
+    renditions = {}
     source = photo
     for width in reversed(rendition_widths(photo.width)):
         source = resize(source, width)
         for ext, (fmt, opts) in RENDITION_OPTIONS.items():
-            result.renditions[(width, ext)] = encode(source, fmt, opts)
-    return result
+            renditions[(width, ext)] = encode(source, fmt, opts)
+    return renditions
+
+
+def renditions_of_stored(file):
+    """Renditions of a stored original, which `clean` wrote (so within the pixel limits,
+    upright and metadata-free; its byte size may exceed the upload limit)."""
+    with PILImage.open(file, formats=ACCEPTED_PLUGINS) as photo:
+        photo.load()
+        mode = "RGBA" if has_alpha(photo) else "RGB"
+        return renditions_of(photo if photo.mode == mode else photo.convert(mode))
 
 
 def clean_pixels(decoded):

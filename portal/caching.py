@@ -19,8 +19,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.utils.cache import patch_cache_control
-from django.utils.http import http_date
+from django.utils.http import http_date, urlencode
 
 # Apps whose records appear on public pages.
 CONTENT_APPS = {"projects", "images"}
@@ -29,11 +30,29 @@ GENERATION_KEY = "public-pages:generation"
 EXCLUDED_SEGMENTS = ("/enquiry/", "/enquiries/")
 # Response headers worth replaying; the rest are added fresh by the middleware around us.
 STORED_HEADERS = ("Content-Type", "Content-Language", "Link", "X-Frame-Options")
+# The query parameters public pages read (paging, filters, search); any other
+# parameter makes the request bypass the cache, so it cannot add entries.
+QUERY_PARAMETERS = {
+    "page",
+    "q",
+    "sector",
+    "district",
+    "kind",
+    "category",
+    "park",
+    "status",
+    "when",
+    "country",
+}
+MAX_QUERY_LENGTH = 200
 
 
 def content_changed(**kwargs):
-    """Start a new generation: every cached page is stale from now on."""
-    cache.set(GENERATION_KEY, time.time_ns(), None)
+    """Start a new generation: every cached page is stale from now on.
+
+    A delete, not a write: a full Redis still accepts it, so an edit is never hidden.
+    """
+    cache.delete(GENERATION_KEY)
 
 
 def _record_changed(sender, **kwargs):
@@ -42,6 +61,7 @@ def _record_changed(sender, **kwargs):
 
 
 def generation():
+    """The current generation, or None when the cache cannot keep one (then nothing is cached)."""
     current = cache.get(GENERATION_KEY)
     if current is None:
         cache.add(GENERATION_KEY, time.time_ns(), None)
@@ -81,10 +101,32 @@ def is_cacheable_response(request, response):
     )
 
 
+def canonical_address(request):
+    """scheme://host/path?query with the host lower-cased and the query sorted, or None
+    when the request should not share or fill an entry: a Host port other than the one
+    we listen on (the page's absolute links would carry it), a query parameter no public
+    page reads, or an over-long query. So no Host or query variant multiplies entries."""
+    host, port = split_domain_port(request.get_host())
+    if port and port != request.get_port():
+        return None
+    query = sorted(request.GET.lists())
+    if any(name not in QUERY_PARAMETERS for name, _values in query):
+        return None
+    encoded = urlencode([(name, value) for name, values in query for value in values])
+    if len(encoded) > MAX_QUERY_LENGTH:
+        return None
+    default_port = {"http": "80", "https": "443"}[request.scheme]
+    netloc = f"{host}:{port}" if port and port != default_port else host
+    return f"{request.scheme}://{netloc}{request.path}" + (f"?{encoded}" if encoded else "")
+
+
 def cache_key(request):
-    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    address = canonical_address(request)
+    current = generation()
+    if address is None or current is None:
+        return None
     digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"public-page:{generation()}:{digest}"
+    return f"public-page:{current}:{digest}"
 
 
 class PublicPageCacheMiddleware:
@@ -95,6 +137,8 @@ class PublicPageCacheMiddleware:
         if not is_cacheable_request(request):
             return self.get_response(request)
         key = cache_key(request)
+        if key is None:
+            return self.get_response(request)
         stored = cache.get(key)
         if stored is not None:
             return self.replay(stored)

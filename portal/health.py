@@ -14,6 +14,8 @@ from django.db.models import Min
 from django.http import HttpResponse
 from django.utils import timezone
 
+from . import cache
+
 logger = logging.getLogger(__name__)
 PATH = "/healthz"
 # An email still unsent after this long means the worker or the mail server is stuck.
@@ -69,11 +71,18 @@ def email():
     return Status(age <= EMAIL_MAX_WAIT, f"oldest unsent email waiting {minutes(age)}")
 
 
+def cache_status():
+    """The site still serves with a failed cache: pages are then rendered uncached."""
+    problem = cache.probe()
+    return Status(not problem, f"{problem}; pages are served uncached" if problem else "ok")
+
+
 # Named checks, in the order shown; only a failed database makes the answer 503.
 CHECKS = [
     ("database", database),
     ("worker", worker),
     ("email", email),
+    ("cache", cache_status),
 ]
 CRITICAL = {"database"}
 

@@ -219,6 +219,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "invest@qingdao
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Days after an officer's last reply with no news before the officer is reminded to follow up.
 ENQUIRY_FOLLOW_UP_DAYS = env_int("ENQUIRY_FOLLOW_UP_DAYS", 7)
+# Acknowledgements one address may receive in 24 hours; later enquiries are kept unanswered.
+ENQUIRY_ACKNOWLEDGEMENTS_PER_DAY = env_int("DJANGO_ENQUIRY_ACKNOWLEDGEMENTS_PER_DAY", 3)
 
 # Security. Production (DEBUG off) is served over HTTPS behind a TLS-terminating proxy
 # that sets X-Forwarded-Proto; every value can be overridden from the environment.
@@ -284,7 +286,7 @@ ADMIN_REQUIRE_2FA = env_bool("DJANGO_ADMIN_REQUIRE_2FA", not DEBUG)
 ADMIN_REQUIRE_HTTPS = env_bool("DJANGO_ADMIN_REQUIRE_HTTPS", not DEBUG)
 OTP_TOTP_ISSUER = "Invest Qingdao"
 
-# Caching: local memory for one process; Redis shared by every worker when configured.
+# Caching: the embedded database cache, or Redis when configured (see CACHES below).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 # Slow work (email, image renditions, PDFs) runs in the background worker
 # (`manage.py db_worker`); periodic jobs are enqueued by `manage.py run_scheduler`.
@@ -298,13 +300,38 @@ TASK_RESULT_RETENTION_DAYS = env_int("DJANGO_TASK_RESULT_RETENTION_DAYS", 14)
 # /healthz calls the worker missing when it has not been seen for this long.
 WORKER_HEARTBEAT_MAX_AGE = timedelta(minutes=env_int("DJANGO_WORKER_HEARTBEAT_MINUTES", 5))
 
-CACHES = {
-    "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-        if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+# Without Redis the cache is a table in its own SQLite file, shared by every worker
+# on the host (`manage.py createcachetable --database cache`, run by `make migrate`).
+DATABASES["cache"] = {
+    "ENGINE": "django.db.backends.sqlite3",
+    "NAME": os.environ.get("DJANGO_CACHE_DATABASE", str(BASE_DIR / "cache.sqlite3")),
+    # WAL: readers never wait for the writer; a writer waits at most 2 s, then it is a miss.
+    "OPTIONS": {"timeout": 2, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"},
 }
+DATABASE_ROUTERS = ["portal.cache.CacheRouter"]
+EMBEDDED_CACHE = {
+    "BACKEND": "portal.cache.DegradingDatabaseCache",
+    "LOCATION": "portal_cache",
+    # Bounded: past MAX_ENTRIES a third of the entries (the oldest expiry first) is removed.
+    "OPTIONS": {"MAX_ENTRIES": env_int("DJANGO_CACHE_MAX_ENTRIES", 5000), "CULL_FREQUENCY": 3},
+}
+# Redis: a failure or a full server (set `maxmemory` with `maxmemory-policy allkeys-lru`)
+# is a cache miss, never an error page; short timeouts so a dead server costs little.
+REDIS_CACHE = {
+    "BACKEND": "portal.cache.DegradingRedisCache",
+    "LOCATION": REDIS_URL,
+    "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+}
+CACHES = (
+    {
+        "default": REDIS_CACHE,
+        # Rate limits fall back to the embedded cache, so they keep holding while Redis is down.
+        "ratelimit": {**REDIS_CACHE, "FALLBACK": "embedded"},
+        "embedded": EMBEDDED_CACHE,
+    }
+    if REDIS_URL
+    else {"default": EMBEDDED_CACHE, "ratelimit": EMBEDDED_CACHE}
+)
 # Anonymous public pages are kept this long at most (scheduled publications
 # appear within it); any change to content clears them at once.
 PUBLIC_PAGE_CACHE_SECONDS = env_int("DJANGO_PUBLIC_PAGE_CACHE_SECONDS", 300)

@@ -32,6 +32,16 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture(autouse=True, scope="session")
+def local_memory_cache():
+    """Tests share one in-process cache; tests of the embedded or Redis cache ask for it."""
+    from django.test import override_settings
+
+    local = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}
+    with override_settings(CACHES={"default": local, "ratelimit": local}):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Cached pages must not leak from one test's (rolled-back) data into the next."""

@@ -2,11 +2,14 @@
 
 from django.contrib.auth.models import Group, User
 
+from enquiries.forms import CONSENT_YES
 from enquiries.models import Desk, Enquiry
+from enquiries.submission import issue_token
 
 
 def enquiry_data(**fields):
-    """POST data the enquiry form accepts; override only what a test is about."""
+    """POST data the enquiry form accepts, with a fresh one-time token; override only
+    what a test is about."""
     return {
         "name": "Anna Schmidt",
         "company": "Nordsee Maschinenbau GmbH",
@@ -16,7 +19,8 @@ def enquiry_data(**fields):
         "stage": Enquiry.Stage.SHORTLISTING,
         "message": "We are looking for 20,000 m² of factory space near the port.",
         "contact_window": Enquiry.ContactWindow.MORNING,
-        "consent": "on",
+        "consent": CONSENT_YES,
+        "submission_token": issue_token(),
         **fields,
     }
 
@@ -24,6 +28,7 @@ def enquiry_data(**fields):
 def make_enquiry(**fields):
     data = enquiry_data(**fields)
     data.pop("consent")
+    data.pop("submission_token")
     return Enquiry.objects.create(consent=True, **data)
 
 

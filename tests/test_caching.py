@@ -214,3 +214,26 @@ def test_publishing_shows_on_the_park_list_at_once(client, admin_client):
         {"action": "publish", "_selected_action": [draft.pk]},
     )
     assert b"Lingang Data Park" in client.get(park_list).content
+
+
+def page_entries():
+    from django.core.cache import cache
+
+    return [key for key in cache._cache if "public-page:" in key]
+
+
+def test_host_and_port_variants_map_to_one_entry(client):
+    for host in ("testserver", "TESTSERVER", "testserver:80", "testserver:8081", "testserver:1"):
+        assert client.get("/en/parks/", HTTP_HOST=host).status_code == 200
+    assert len(page_entries()) == 1
+    assert client.get("/en/parks/", HTTP_HOST="TestServer")["X-Cache"] == "hit"
+
+
+def test_unknown_query_parameters_add_no_entries(client):
+    for number in range(20):
+        assert client.get(f"/en/parks/?utm_source=mail{number}").status_code == 200
+    client.get("/en/parks/?" + "page=2&" * 100)
+    assert page_entries() == []
+    client.get("/en/parks/?sector=a&page=2")
+    assert client.get("/en/parks/?page=2&sector=a")["X-Cache"] == "hit"
+    assert len(page_entries()) == 1

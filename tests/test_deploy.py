@@ -65,11 +65,13 @@ def test_production_values():
 
 def test_redis_cache_when_configured():
     values = production.load(REDIS_URL="redis://127.0.0.1:6379/1")
-    assert values["CACHES"]["default"] == {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": "redis://127.0.0.1:6379/1",
-    }
-    assert "LocMemCache" in production.load()["CACHES"]["default"]["BACKEND"]
+    default = values["CACHES"]["default"]
+    assert default["BACKEND"] == "portal.cache.DegradingRedisCache"
+    assert default["LOCATION"] == "redis://127.0.0.1:6379/1"
+    assert values["CACHES"]["ratelimit"]["FALLBACK"] == "embedded"
+    embedded = production.load()["CACHES"]["default"]
+    assert embedded["BACKEND"] == "portal.cache.DegradingDatabaseCache"
+    assert embedded["OPTIONS"]["MAX_ENTRIES"] == 5000
 
 
 def test_brotli_is_available_to_whitenoise():

@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.template.loader import render_to_string
+from django.test import TestCase
 from django.urls import reverse
 from django.utils import translation
 from PIL import ExifTags, ImageCms
@@ -20,6 +21,7 @@ from images.files import rendition_name
 from images.models import Image
 from images.processing import rendition_widths
 from images.publishing import images_missing_alt
+from images.tasks import make_renditions
 from images.validation import open_checked
 from projects.models import Park
 
@@ -95,11 +97,16 @@ def upload(name, content):
     return SimpleUploadedFile(name, content, content_type="image/jpeg")
 
 
-def stored_image(park, content, name="photo.jpg", **fields):
-    """The demo loader's path: save the file through the field, then the row."""
+def stored_image(park, content, name="photo.jpg", renditions=True, **fields):
+    """The demo loader's path: save the file through the field, then the row; then, as
+    after a commit, the original is written and the worker's task makes the renditions."""
     fields = {"alt_en": "A park", "alt_zh_hans": "一个园区", **fields}
     image = Image(owner=park, **fields)
-    image.file.save(name, ContentFile(content), save=True)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        image.file.save(name, ContentFile(content), save=True)
+    if renditions:
+        make_renditions.call(image.pk)
+        image.refresh_from_db()
     return image
 
 
@@ -311,12 +318,13 @@ def test_admin_refuses_a_bad_replacement_on_the_change_page(client, editor):
     assert Image.objects.get().file.name == image.file.name
 
 
-def test_admin_upload_is_processed_and_shown_as_thumbnail(client, editor, media_root):
+def test_admin_upload_is_processed_and_shown_as_thumbnail(client, editor, media_root, worker):
     response = client.post(
         reverse("admin:projects_park_add"),
         park_with_photo(file=upload("roofs.jpg", photo_bytes((1200, 800), exif=gps_exif(6)))),
     )
     assert response.status_code == 302
+    worker.run()
     image = Park.objects.get().images.get()
     assert (image.width, image.height, image.renditions) == (800, 1200, [480, 800])
     for name in image.all_files():

@@ -34,8 +34,22 @@ class Enquiry(models.Model):
         ANSWERED = "answered", _("Answered")
         CLOSED = "closed", _("Closed")
 
+    class Withheld(models.TextChoices):
+        DAILY_LIMIT = "daily_limit", _("The address had its daily number of acknowledgements")
+
     reference = models.CharField(
         _("reference"), max_length=20, unique=True, null=True, blank=True, editable=False
+    )
+    # The form's one-time token: posting the same form again finds this enquiry.
+    submission_token = models.CharField(
+        _("submission token"), max_length=40, unique=True, null=True, blank=True, editable=False
+    )
+    acknowledgement_withheld = models.CharField(
+        _("acknowledgement not sent"),
+        max_length=20,
+        choices=Withheld.choices,
+        blank=True,
+        editable=False,
     )
     name = models.CharField(_("name"), max_length=120)
     company = models.CharField(_("company"), max_length=200)

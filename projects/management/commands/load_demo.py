@@ -21,6 +21,7 @@ from django.utils import translation
 
 from images.models import Image
 from projects.demo_records import compare
+from images.tasks import make_missing_renditions
 
 IMAGE_MANIFEST = "media/images.json"
 IMAGE_TEXT = ("alt_en", "alt_zh_hans", "caption_en", "caption_zh_hans")
@@ -64,6 +65,9 @@ class Command(BaseCommand):
                 self.load_file(path)
             for folder in settings.FIXTURE_DIRS:
                 self.attach_images(folder / IMAGE_MANIFEST)
+            # The demo's photos get their renditions here and now, once their originals
+            # are written at commit, rather than waiting for a background worker.
+            transaction.on_commit(make_missing_renditions)
         self.report()
 
     def load_file(self, path):
