@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from .admin_privacy import PRIVACY_ACTIONS, PrivacyAdminMixin
 from .export import enquiries_csv
 from .models import Desk, Enquiry, Notification, RoutingRule
 
@@ -14,7 +15,7 @@ def desks_of(user):
 
 @admin.register(Desk)
 class DeskAdmin(admin.ModelAdmin):
-    list_display = ("name", "email", "is_default")
+    list_display = ("name", "email", "is_default", "abroad")
     search_fields = ("name", "email")
     filter_horizontal = ("members",)
 
@@ -100,7 +101,7 @@ def export_csv(modeladmin, request, queryset):
 
 
 @admin.register(Enquiry)
-class EnquiryAdmin(admin.ModelAdmin):
+class EnquiryAdmin(PrivacyAdminMixin, admin.ModelAdmin):
     list_display = (
         "reference",
         "name",
@@ -126,7 +127,7 @@ class EnquiryAdmin(admin.ModelAdmin):
     search_fields = ("reference", "name", "company", "email")
     list_select_related = ("desk", "assignee", "sector")
     date_hierarchy = "created_at"
-    actions = [export_csv]
+    actions = [export_csv, *PRIVACY_ACTIONS]
     inlines = [NotificationInline]
     readonly_fields = ("reference", "language", "source", "created_at", "updated_at")
     fieldsets = (

@@ -16,6 +16,15 @@ class EnquiryForm(forms.ModelForm):
         ),
         required=True,
     )
+    # A transfer abroad needs its own consent under the PIPL: optional, never pre-ticked.
+    cross_border_consent = forms.BooleanField(
+        label=_(
+            "Optional: I also agree that my enquiry may be passed to the city's business "
+            "centre in my region, outside mainland China, when it is best placed to answer. "
+            "Without this, my enquiry is answered from Qingdao."
+        ),
+        required=False,
+    )
 
     class Meta:
         model = Enquiry
@@ -32,6 +41,7 @@ class EnquiryForm(forms.ModelForm):
             "message",
             "contact_window",
             "consent",
+            "cross_border_consent",
         ]
         labels = {
             "name": _("Your name"),

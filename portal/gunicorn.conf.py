@@ -24,10 +24,12 @@ logconfig_dict = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"json": {"()": "portal.logs.JSONFormatter"}},
+    "filters": {"personal_data": {"()": "portal.logs.MaskEmailAddresses"}},
     "handlers": {
         "stdout": {
             "class": "logging.StreamHandler",
             "formatter": "json",
+            "filters": ["personal_data"],
             "stream": "ext://sys.stdout",
         }
     },

@@ -238,6 +238,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip"
+# Axes' log lines name a user only if it is a staff account (else a hash): no personal data.
+AXES_CLIENT_STR_CALLABLE = "portal.logs.axes_client_str"
 
 # Caching: local memory for one process; Redis shared by every worker when configured.
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -268,6 +270,8 @@ WHITENOISE_MAX_AGE = 0 if DEBUG else 31536000
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    # A safety net: email addresses are masked in every log line.
+    "filters": {"personal_data": {"()": "portal.logs.MaskEmailAddresses"}},
     "formatters": {
         "json": {"()": "portal.logs.JSONFormatter"},
         "text": {"format": "%(levelname)s %(name)s: %(message)s"},
@@ -277,7 +281,14 @@ LOGGING = {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
             "formatter": os.environ.get("DJANGO_LOG_FORMAT", "text" if DEBUG else "json"),
+            "filters": ["personal_data"],
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# Privacy (PIPL, GDPR): an enquiry is anonymised this many days after its last activity;
+# the privacy notice prints this, the web servers' log retention and the contact address.
+ENQUIRY_RETENTION_DAYS = env_int("ENQUIRY_RETENTION_DAYS", 3 * 365)
+ACCESS_LOG_RETENTION_DAYS = env_int("ACCESS_LOG_RETENTION_DAYS", 180)
+PRIVACY_CONTACT_EMAIL = os.environ.get("PRIVACY_CONTACT_EMAIL", "privacy@qingdao.example")

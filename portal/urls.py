@@ -5,6 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from portal.privacy import privacy_notice
 from projects.sitemaps import sitemaps
 from projects.views import robots_txt
 
@@ -21,6 +22,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("projects.urls")),
     path("enquiry/", include("enquiries.urls")),
+    path("privacy/", privacy_notice, name="privacy"),
 )
 
 # Uploaded media through Django only in development and `make serve`; production

@@ -39,6 +39,15 @@ class Desk(models.Model):
         default=False,
         help_text=_("Receives every enquiry that no routing rule matches."),
     )
+    # Passing an enquiry to a desk abroad is a cross-border transfer under the PIPL.
+    abroad = models.BooleanField(
+        _("outside mainland China"),
+        default=False,
+        help_text=_(
+            "Tick for a desk abroad (including Hong Kong, Macao and Taiwan): it receives only "
+            "enquiries whose senders agreed to a transfer abroad."
+        ),
+    )
 
     objects = DeskManager()
 
@@ -60,6 +69,18 @@ class Desk(models.Model):
 
     def natural_key(self):
         return (self.name,)
+
+    def clean(self):
+        super().clean()
+        if self.is_default and self.abroad:
+            raise ValidationError(
+                {
+                    "abroad": _(
+                        "The default desk receives the enquiries that may not go abroad: "
+                        "it must be in mainland China."
+                    )
+                }
+            )
 
 
 class RoutingRule(models.Model):
