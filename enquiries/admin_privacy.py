@@ -14,9 +14,8 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from .models import Enquiry
 from .privacy import anonymise, investor_data, investor_enquiries
@@ -82,10 +81,10 @@ class PrivacyAdminMixin:
             '<a href="{}?ids={}">{}</a> · <a href="{}?ids={}">{}</a>',
             reverse("admin:enquiries_enquiry_export"),
             enquiry.pk,
-            _t("Export all enquiries from this email address (JSON)"),
+            gettext("Export all enquiries from this email address (JSON)"),
             reverse("admin:enquiries_enquiry_erase"),
             enquiry.pk,
-            _t("Erase them…"),
+            gettext("Erase them…"),
         )
 
     def same_investors(self, request, selected):
@@ -104,7 +103,7 @@ class PrivacyAdminMixin:
     def export_response(self, request, enquiries):
         enquiries = list(enquiries.select_related("desk", "assignee", "sector", "park", "centre"))
         if not enquiries:
-            self.message_user(request, _t("No enquiry to export."), messages.WARNING)
+            self.message_user(request, gettext("No enquiry to export."), messages.WARNING)
             return HttpResponseRedirect(reverse("admin:enquiries_enquiry_changelist"))
         self.log_each(request, enquiries, EXPORTED)
         body = json.dumps(investor_data(enquiries), cls=DjangoJSONEncoder, ensure_ascii=False)
@@ -139,7 +138,7 @@ class PrivacyAdminMixin:
             return HttpResponseRedirect(changelist)
         context = {
             **self.admin_site.each_context(request),
-            "title": _t("Erase an investor's data"),
+            "title": gettext("Erase an investor's data"),
             "opts": self.model._meta,
             "enquiries": enquiries,
             "emails": sorted({enquiry.email.lower() for enquiry in enquiries}),
