@@ -6,6 +6,7 @@ or erased, by reference, never the personal data itself.
 """
 
 import json
+import re
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -25,7 +26,9 @@ ERASED = "Personal data erased on the investor's request."
 
 
 def parse_ids(value):
-    return [int(part) for part in value.split(",") if part.strip().isdigit()][:100]
+    """Primary keys from `?ids=1,2`; anything else is ignored."""
+    parts = value.split(",")[:100]
+    return [int(part) for part in parts if re.fullmatch(r"[0-9]{1,18}", part.strip())]
 
 
 @admin.action(
