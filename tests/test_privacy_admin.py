@@ -172,3 +172,19 @@ def test_erase_needs_change_permission(client, anna, desks):
     client.force_login(viewer)
     assert client.post(reverse(ERASE) + f"?ids={anna[0].pk}").status_code == 403
     assert export(client, anna[0]).status_code == 200
+
+
+@pytest.mark.slow
+def test_erase_confirmation_and_privacy_fieldset_are_valid_html(client, desks, anna, tmp_path):
+    from .quality import describe_html_errors, validate_html
+
+    first, *_rest = anna
+    client.force_login(make_officer("lena", desks[0]))
+    pages = {
+        "erase confirmation": reverse(ERASE) + f"?ids={first.pk}",
+        "nothing to erase": reverse(ERASE) + "?ids=",
+        "enquiry change": reverse("admin:enquiries_enquiry_change", args=[first.pk]),
+    }
+    documents = {label: client.get(url).content.decode() for label, url in pages.items()}
+    errors = describe_html_errors(validate_html(documents, tmp_path))
+    assert not errors, errors
