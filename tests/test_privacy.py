@@ -11,6 +11,7 @@ from django_tasks_db.models import DBTaskResult
 from background.schedule import JOBS
 from enquiries.models import Enquiry, Notification, RoutingRule
 from enquiries.retention import anonymise_expired_enquiries
+from enquiries.routing import route
 
 from .enquiry_helpers import default_desk, enquiry_data, make_desk, make_enquiry
 from .pages import get_page, switch_link, twin, warm_up
@@ -172,13 +173,14 @@ def age(enquiry, days, **fields):
 
 
 @pytest.fixture
-def old_and_recent(client, worker, settings):
-    """Two enquiries sent through the form and mailed: one past retention, one not."""
+def old_and_recent(settings, django_capture_on_commit_callbacks):
+    """Two routed enquiries with their emails queued: one past retention, one not."""
     settings.ENQUIRY_RETENTION_DAYS = 365
-    submit(client, name="Old Investor", email="old@investor.example", phone="+49 40 111")
-    submit(client, name="Recent Investor", email="recent@investor.example")
-    worker.run()
-    old, recent = Enquiry.objects.order_by("pk")
+    old = make_enquiry(name="Old Investor", email="old@investor.example")
+    recent = make_enquiry(name="Recent Investor", email="recent@investor.example")
+    with django_capture_on_commit_callbacks(execute=True):
+        route(old)
+        route(recent)
     age(old, 366)
     age(recent, 364)
     return old, recent
