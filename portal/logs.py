@@ -7,6 +7,8 @@ import logging
 import re
 from datetime import UTC, datetime
 
+from django.views.debug import SafeExceptionReporterFilter
+
 # Attributes every LogRecord has; anything else was passed with `extra=` and is kept.
 _STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
 
@@ -33,8 +35,10 @@ class JSONFormatter(logging.Formatter):
         return json.dumps(entry, default=str, ensure_ascii=False)
 
 
-# Good enough to catch an address in free text (an SMTP error, an exception message).
-EMAIL_ADDRESS = re.compile(r"[^\s@<>\"'(),;:]+@[^\s@<>\"'(),;:]+\.[^\s@<>\"'(),;:]+")
+# Good enough to catch an address in free text (an SMTP error, an exception message)
+# or percent-encoded in a URL (an officer's admin search in the access log).
+_ADDRESS_PART = r"[^\s@<>\"'(),;:/?&=：，。；（）“”‘’《》、]+"
+EMAIL_ADDRESS = re.compile(rf"{_ADDRESS_PART}(?:@|%40){_ADDRESS_PART}\.{_ADDRESS_PART}")
 MASK = "[email address]"
 
 
@@ -88,3 +92,18 @@ def axes_client_str(username, ip_address, user_agent, path_info, request):
     if isinstance(path_info, list | tuple):
         path_info = path_info[0]
     return f"user={logged_username(username)} ip={ip_address} path={path_info}"
+
+
+class PersonalDataReporterFilter(SafeExceptionReporterFilter):
+    """Error reports (debug page, admin emails) never show what an investor typed."""
+
+    personal_fields = {"name", "company", "email", "phone", "message"}
+
+    def get_post_parameters(self, request):
+        parameters = super().get_post_parameters(request)
+        if request is None or not self.personal_fields & set(parameters):
+            return parameters
+        parameters = parameters.copy()
+        for field in self.personal_fields & set(parameters):
+            parameters[field] = self.cleansed_substitute
+        return parameters

@@ -286,6 +286,8 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+# Error reports blank the enquiry form's personal fields.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "portal.logs.PersonalDataReporterFilter"
 
 # Privacy (PIPL, GDPR): an enquiry is anonymised this many days after its last activity;
 # the privacy notice prints this, the web servers' log retention and the contact address.

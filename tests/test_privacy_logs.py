@@ -177,3 +177,33 @@ def test_failed_logins_log_a_hash_unless_the_name_is_a_staff_account(client, cap
 
 def test_logged_username_of_nothing():
     assert logged_username("") == "-"
+
+
+def test_an_officers_search_in_the_access_log_is_masked():
+    """gunicorn logs the request line, percent-encoded, with its atoms as a mapping."""
+    atoms = {"h": "203.0.113.9", "r": "GET /admin/enquiries/enquiry/?q=anna%40nordsee.example"}
+    record = logging.LogRecord(
+        "gunicorn.access", logging.INFO, __file__, 1, '%(h)s "%(r)s"', (atoms,), None
+    )
+    MaskEmailAddresses().filter(record)
+    assert record.getMessage() == '203.0.113.9 "GET /admin/enquiries/enquiry/?q=[email address]"'
+
+
+def test_chinese_text_around_an_address_stays_readable():
+    record = logging.LogRecord(
+        "x", logging.INFO, __file__, 1, "邮箱：%s。", ("wang@qd.example",), None
+    )
+    MaskEmailAddresses().filter(record)
+    assert record.getMessage() == "邮箱：[email address]。"
+
+
+def test_error_reports_never_show_what_the_investor_typed(rf, settings):
+    from django.views.debug import ExceptionReporter
+
+    request = rf.post("/en/enquiry/", {**INVESTOR, "stage": "ready"})
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError:
+        report = ExceptionReporter(request, *sys.exc_info()).get_traceback_text()
+    assert personal_values_in(report) == []
+    assert "stage" in report and "ready" in report
