@@ -93,7 +93,7 @@ class PrivacyAdminMixin:
     def same_investors(self, request, selected):
         """Every enquiry visible to this user from the email addresses of `selected`."""
         emails = selected.exclude(email="").values_list("email", flat=True)
-        return investor_enquiries(self.get_queryset(request), list(emails))
+        return investor_enquiries(self.get_queryset(request), emails=list(emails))
 
     def requested(self, request):
         ids = parse_ids(request.GET.get("ids", ""))
@@ -126,7 +126,7 @@ class PrivacyAdminMixin:
         enquiries = list(self.requested(request).filter(anonymised_at__isnull=True))
         changelist = reverse("admin:enquiries_enquiry_changelist")
         if request.method == "POST":
-            count = anonymise(Enquiry.objects.filter(pk__in=[e.pk for e in enquiries]))
+            count = anonymise(enquiries=Enquiry.objects.filter(pk__in=[e.pk for e in enquiries]))
             self.log_each(request, enquiries, ERASED)
             self.message_user(
                 request,

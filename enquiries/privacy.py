@@ -13,6 +13,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from .models import Enquiry, Notification
+from .notifications import send_email
 
 # What anonymising an enquiry writes over its personal fields.
 ERASED = {
@@ -25,7 +26,7 @@ ERASED = {
 }
 
 # Background tasks whose first argument is a Notification's primary key.
-NOTIFICATION_TASKS = ["enquiries.notifications.send_email"]
+NOTIFICATION_TASKS = [send_email.module_path]
 
 
 def may_receive(desk, enquiry):
@@ -48,7 +49,7 @@ def attached_rows(relation, enquiry_pks):
     )
 
 
-def investor_enquiries(enquiries, emails):
+def investor_enquiries(enquiries, *, emails):
     """The enquiries among `enquiries` sent from any of `emails` (case does not matter)."""
     query = models.Q(pk__in=[])
     for email in {email.strip().lower() for email in emails if email.strip()}:
@@ -56,7 +57,7 @@ def investor_enquiries(enquiries, emails):
     return enquiries.filter(query).order_by("created_at", "pk")
 
 
-def anonymise(enquiries):
+def anonymise(*, enquiries):
     """Erase the personal data of `enquiries` and delete what is attached; returns the count.
 
     Running it again on the same enquiries changes nothing.

@@ -30,7 +30,7 @@ def expired_enquiries(now=None):
 @periodic(every=timedelta(days=1))
 @task()
 def anonymise_expired_enquiries():
-    count = anonymise(expired_enquiries())
+    count = anonymise(enquiries=expired_enquiries())
     if count:
         logger.info("Retention: %d enquiries anonymised", count)
     return count
