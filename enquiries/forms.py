@@ -9,6 +9,15 @@ ABOUT_YOU = ["name", "company", "country", "email", "phone", "contact_window"]
 ABOUT_THE_PROJECT = ["stage", "sector", "park", "centre", "message"]
 
 
+class ExplicitCheckbox(forms.CheckboxInput):
+    """Ticked only by a yes: "off", "false" or "0" posted by a script never count as consent."""
+
+    YES = {"on", "true", "1", "yes"}
+
+    def value_from_datadict(self, data, files, name):
+        return str(data.get(name, "")).strip().lower() in self.YES
+
+
 class EnquiryForm(forms.ModelForm):
     consent = forms.BooleanField(
         label=_(
@@ -24,6 +33,7 @@ class EnquiryForm(forms.ModelForm):
             "Without this, my enquiry is answered from Qingdao."
         ),
         required=False,
+        widget=ExplicitCheckbox,
     )
 
     class Meta:

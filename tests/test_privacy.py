@@ -111,6 +111,17 @@ def test_cross_border_consent_is_optional_and_never_pre_ticked(client, language)
     assert Enquiry.objects.get().cross_border_consent is False
 
 
+@pytest.mark.parametrize(
+    ("posted", "consents"),
+    [("on", True), ("true", True), ("off", False), ("false", False), ("0", False), ("", False)],
+)
+def test_only_a_yes_counts_as_consent_to_a_transfer_abroad(client, abroad_rule, posted, consents):
+    submit(client, cross_border_consent=posted)
+    enquiry = Enquiry.objects.get()
+    assert enquiry.cross_border_consent is consents
+    assert (enquiry.desk == abroad_rule) is consents
+
+
 def test_with_consent_an_enquiry_goes_to_the_desk_abroad(client, abroad_rule):
     submit(client, cross_border_consent="on")
     enquiry = Enquiry.objects.get()
