@@ -47,6 +47,21 @@ def erase_investor_data(modeladmin, request, queryset):
 PRIVACY_ACTIONS = [export_investor_data, erase_investor_data]
 
 
+class AnonymisedFilter(admin.SimpleListFilter):
+    title = _("personal data")
+    parameter_name = "personal_data"
+
+    def lookups(self, request, model_admin):
+        return [("kept", _("Kept")), ("anonymised", _("Anonymised"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "kept":
+            return queryset.filter(anonymised_at__isnull=True)
+        if self.value() == "anonymised":
+            return queryset.filter(anonymised_at__isnull=False)
+        return queryset
+
+
 class PrivacyAdminMixin:
     """Adds the consents, the erasure state and the export / erase links to the enquiry admin."""
 
@@ -57,6 +72,9 @@ class PrivacyAdminMixin:
             *super().get_fieldsets(request, obj),
             (_("Privacy"), {"fields": self.privacy_fields}),
         ]
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), "cross_border_consent", AnonymisedFilter]
 
     def get_readonly_fields(self, request, obj=None):
         return [*super().get_readonly_fields(request, obj), *self.privacy_fields]

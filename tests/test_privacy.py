@@ -1,5 +1,6 @@
 """Privacy: the notice, the separate consent to a transfer abroad, retention."""
 
+import io
 from datetime import timedelta
 
 import pytest
@@ -261,3 +262,23 @@ def test_an_anonymised_enquiry_is_not_found_by_status_lookup(client, old_and_rec
     )
     assert response.status_code == 200
     assert response.context["enquiry"] is None
+
+
+def test_an_anonymised_enquiry_is_never_routed_or_mailed_again(old_and_recent):
+    from django.core.management import call_command
+
+    old, _recent = old_and_recent
+    anonymise_expired_enquiries.call()
+    call_command("send_pending_enquiries", stdout=io.StringIO())
+    assert not Notification.objects.filter(enquiry=old).exists()
+
+
+def test_command_counts_then_anonymises(old_and_recent):
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("anonymise_expired_enquiries", dry_run=True, stdout=out)
+    assert "1 enquiry(ies) older than 365 days would be anonymised" in out.getvalue()
+    assert not Enquiry.objects.filter(anonymised_at__isnull=False).exists()
+    call_command("anonymise_expired_enquiries", stdout=out)
+    assert Enquiry.objects.filter(anonymised_at__isnull=False).get() == old_and_recent[0]

@@ -188,3 +188,19 @@ def test_erase_confirmation_and_privacy_fieldset_are_valid_html(client, desks, a
     documents = {label: client.get(url).content.decode() for label, url in pages.items()}
     errors = describe_html_errors(validate_html(documents, tmp_path))
     assert not errors, errors
+
+
+def test_list_filters_by_transfer_consent_and_anonymisation(admin_client, anna):
+    from enquiries.privacy import anonymise
+
+    first, second, other = anna
+    Enquiry.objects.filter(pk=other.pk).update(cross_border_consent=True)
+    anonymise(enquiries=Enquiry.objects.filter(pk=first.pk))
+
+    def listed(**query):
+        response = admin_client.get(reverse(CHANGELIST), query)
+        return set(response.context["cl"].queryset)
+
+    assert listed(cross_border_consent__exact="1") == {other}
+    assert listed(personal_data="anonymised") == {first}
+    assert listed(personal_data="kept") == {second, other}
