@@ -73,6 +73,12 @@ class PrivacyAdminMixin:
             (_("Privacy"), {"fields": self.privacy_fields}),
         ]
 
+    def has_change_permission(self, request, obj=None):
+        # Nothing is left to handle, and the form would ask for the erased name again.
+        if obj is not None and obj.anonymised_at:
+            return False
+        return super().has_change_permission(request, obj)
+
     def get_list_filter(self, request):
         return [*super().get_list_filter(request), "cross_border_consent", AnonymisedFilter]
 

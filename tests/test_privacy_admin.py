@@ -204,3 +204,15 @@ def test_list_filters_by_transfer_consent_and_anonymisation(admin_client, anna):
     assert listed(cross_border_consent__exact="1") == {other}
     assert listed(personal_data="anonymised") == {first}
     assert listed(personal_data="kept") == {second, other}
+
+
+def test_an_anonymised_enquiry_is_shown_read_only(admin_client, anna):
+    from enquiries.privacy import anonymise
+
+    first, *_rest = anna
+    anonymise(enquiries=Enquiry.objects.filter(pk=first.pk))
+    url = reverse("admin:enquiries_enquiry_change", args=[first.pk])
+    page = admin_client.get(url)
+    assert page.status_code == 200
+    assert 'name="internal_notes"' not in page.content.decode()
+    assert admin_client.post(url, {"status": "new"}).status_code == 403
