@@ -42,6 +42,8 @@ def test_notice_answers_in_each_language_without_queries(
     assert response.headers["Content-Language"] == language
     assert switch_link(response) == twin(url, language)
     html = response.content.decode()
+    # The overseas recipients' names and contacts (PIPL article 39).
+    assert f'href="{url_of("projects:centre_list", language)}"' in html
     if language == "zh-hans":
         assert "<h1>隐私声明</h1>" in html
         assert "个人信息保护法" in html and "中国大陆境外" in html
