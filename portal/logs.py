@@ -81,7 +81,8 @@ def logged_username(username):
 
     if not username:
         return "-"
-    if get_user_model().objects.filter(username=username, is_staff=True).exists():
+    users = get_user_model()
+    if users.objects.filter(**{users.USERNAME_FIELD: username, "is_staff": True}).exists():
         return username
     digest = hmac.new(settings.SECRET_KEY.encode(), username.encode(), hashlib.sha256)
     return f"#{digest.hexdigest()[:12]}"
