@@ -27,10 +27,23 @@ def expired_enquiries(now=None):
     )
 
 
+# Enquiries per transaction: short write locks, and query parameters SQLite accepts,
+# even on the first run over years of backlog.
+BATCH = 500
+
+
+def anonymise_expired(now=None):
+    """Anonymise every expired enquiry, a batch at a time; returns how many."""
+    total = 0
+    while batch := list(expired_enquiries(now).values_list("pk", flat=True)[:BATCH]):
+        total += anonymise(enquiries=Enquiry.objects.filter(pk__in=batch))
+    return total
+
+
 @periodic(every=timedelta(days=1))
 @task()
 def anonymise_expired_enquiries():
-    count = anonymise(enquiries=expired_enquiries())
+    count = anonymise_expired()
     if count:
         logger.info("Retention: %d enquiries anonymised", count)
     return count

@@ -284,3 +284,14 @@ def test_command_counts_then_anonymises(old_and_recent):
     assert not Enquiry.objects.filter(anonymised_at__isnull=False).exists()
     call_command("anonymise_expired_enquiries", stdout=out)
     assert Enquiry.objects.filter(anonymised_at__isnull=False).get() == old_and_recent[0]
+
+
+def test_a_backlog_is_anonymised_in_batches(monkeypatch, settings):
+    from enquiries import retention
+
+    settings.ENQUIRY_RETENTION_DAYS = 365
+    monkeypatch.setattr(retention, "BATCH", 2)
+    for _number in range(5):
+        age(make_enquiry(), 400)
+    assert anonymise_expired_enquiries.call() == 5
+    assert not Enquiry.objects.filter(anonymised_at__isnull=True).exists()

@@ -1,8 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from enquiries.privacy import anonymise
-from enquiries.retention import expired_enquiries
+from enquiries.retention import anonymise_expired, expired_enquiries
 
 
 class Command(BaseCommand):
@@ -20,5 +19,5 @@ class Command(BaseCommand):
             count = expired_enquiries().count()
             self.stdout.write(f"{count} enquiry(ies) older than {days} days would be anonymised.")
             return
-        count = anonymise(enquiries=expired_enquiries())
+        count = anonymise_expired()
         self.stdout.write(f"{count} enquiry(ies) older than {days} days anonymised.")
