@@ -292,5 +292,7 @@ DEFAULT_EXCEPTION_REPORTER_FILTER = "portal.logs.PersonalDataReporterFilter"
 # Privacy (PIPL, GDPR): an enquiry is anonymised this many days after its last activity;
 # the privacy notice prints this, the web servers' log retention and the contact address.
 ENQUIRY_RETENTION_DAYS = env_int("ENQUIRY_RETENTION_DAYS", 3 * 365)
+if ENQUIRY_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured("ENQUIRY_RETENTION_DAYS must be a number of days, 1 or more.")
 ACCESS_LOG_RETENTION_DAYS = env_int("ACCESS_LOG_RETENTION_DAYS", 180)
 PRIVACY_CONTACT_EMAIL = os.environ.get("PRIVACY_CONTACT_EMAIL", "privacy@qingdao.example")

@@ -295,3 +295,16 @@ def test_a_backlog_is_anonymised_in_batches(monkeypatch, settings):
         age(make_enquiry(), 400)
     assert anonymise_expired_enquiries.call() == 5
     assert not Enquiry.objects.filter(anonymised_at__isnull=True).exists()
+
+
+def test_retention_and_contact_come_from_the_environment():
+    from django.core.exceptions import ImproperlyConfigured
+
+    from .production import load
+
+    values = load(ENQUIRY_RETENTION_DAYS="730", PRIVACY_CONTACT_EMAIL="dpo@qingdao.example")
+    assert values["ENQUIRY_RETENTION_DAYS"] == 730
+    assert values["PRIVACY_CONTACT_EMAIL"] == "dpo@qingdao.example"
+    assert load()["ENQUIRY_RETENTION_DAYS"] == 3 * 365
+    with pytest.raises(ImproperlyConfigured):
+        load(ENQUIRY_RETENTION_DAYS="0")
