@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .bookings import admin as booking_admin  # noqa: F401  (registers slots and bookings)
 from .admin_sla import CalendarWarningMixin, ReplyTargetFilter, reply_due
+from .admin_privacy import PRIVACY_ACTIONS, PrivacyAdminMixin
 from .export import enquiries_csv
 from .models import Desk, Enquiry, Notification, RoutingRule
 from .replies.admin import ReplyAdminMixin
@@ -17,7 +18,7 @@ def desks_of(user):
 
 @admin.register(Desk)
 class DeskAdmin(CalendarWarningMixin, admin.ModelAdmin):
-    list_display = ("name", "email", "country", "reply_target_days", "is_default")
+    list_display = ("name", "email", "country", "reply_target_days", "is_default", "abroad")
     search_fields = ("name", "email")
     filter_horizontal = ("members", "managers")
 
@@ -103,7 +104,7 @@ def export_csv(modeladmin, request, queryset):
 
 
 @admin.register(Enquiry)
-class EnquiryAdmin(ReplyAdminMixin, admin.ModelAdmin):
+class EnquiryAdmin(PrivacyAdminMixin, ReplyAdminMixin, admin.ModelAdmin):
     list_display = (
         "reference",
         "name",
@@ -131,7 +132,7 @@ class EnquiryAdmin(ReplyAdminMixin, admin.ModelAdmin):
     search_fields = ("reference", "name", "company", "email")
     list_select_related = ("desk", "assignee", "sector")
     date_hierarchy = "created_at"
-    actions = [export_csv]
+    actions = [export_csv, *PRIVACY_ACTIONS]
     inlines = [NotificationInline]
     readonly_fields = (
         "reference",

@@ -9,6 +9,7 @@ class EnquiriesConfig(AppConfig):
     def ready(self):
         # The background worker finds the email builders by kind (replies, bookings,
         # reply targets); desk managers get the permission to see the desks' performance.
-        from . import desk_managers, sla_emails  # noqa: F401
+        # The retention job registers itself with the scheduler on import.
+        from . import desk_managers, retention, sla_emails  # noqa: F401
         from .bookings import emails as booking_emails  # noqa: F401
         from .replies import emails as reply_emails  # noqa: F401

@@ -43,6 +43,16 @@ class EnquiryForm(forms.ModelForm):
     )
     # Issued with the form and stored with the enquiry: posting it again finds that enquiry.
     submission_token = forms.CharField(widget=forms.HiddenInput, required=False)
+    # A transfer abroad needs its own consent under the PIPL: optional, never pre-ticked.
+    cross_border_consent = forms.BooleanField(
+        label=_(
+            "Optional: I also agree that my enquiry may be passed to the city's business "
+            "centre in my region, outside mainland China, when it is best placed to answer. "
+            "Without this, my enquiry is answered from Qingdao."
+        ),
+        required=False,
+        widget=ExplicitYes,
+    )
 
     class Meta:
         model = Enquiry
@@ -59,6 +69,7 @@ class EnquiryForm(forms.ModelForm):
             "message",
             "contact_window",
             "consent",
+            "cross_border_consent",
         ]
         labels = {
             "name": _("Your name"),

@@ -8,6 +8,7 @@ from django.db.models import Q
 from .acknowledgements import acknowledge
 from .models import Desk, Enquiry, Notification, RoutingRule
 from .notifications import queue_email
+from .privacy import may_receive
 from .sla import reply_due
 
 logger = logging.getLogger(__name__)
@@ -15,7 +16,8 @@ logger = logging.getLogger(__name__)
 
 def choose_desk(enquiry):
     for rule in RoutingRule.objects.select_related("centre", "desk"):
-        if rule.matches(enquiry):
+        # A desk abroad only with the sender's consent; else the next rule, or the default.
+        if rule.matches(enquiry) and may_receive(rule.desk, enquiry):
             return rule.desk
     return Desk.objects.filter(is_default=True).first()
 

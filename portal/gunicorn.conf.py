@@ -16,6 +16,8 @@ max_requests = 2000
 max_requests_jitter = 200
 # Only the proxy on this machine may set X-Forwarded-* headers.
 forwarded_allow_ips = "127.0.0.1,::1"
+# Access lines carry client IP addresses (personal data): the privacy notice says so,
+# and the log store keeps them ACCESS_LOG_RETENTION_DAYS at most.
 accesslog = "-"
 errorlog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
@@ -24,10 +26,12 @@ logconfig_dict = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"json": {"()": "portal.logs.JSONFormatter"}},
+    "filters": {"personal_data": {"()": "portal.logs.MaskEmailAddresses"}},
     "handlers": {
         "stdout": {
             "class": "logging.StreamHandler",
             "formatter": "json",
+            "filters": ["personal_data"],
             "stream": "ext://sys.stdout",
         }
     },

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
+from .logs import logged_username
+
 logger = logging.getLogger("portal.auth")
 
 
@@ -60,9 +62,10 @@ def log_logout(sender, request, user, **kwargs):
 
 @receiver(user_login_failed)
 def log_login_failed(sender, credentials, request=None, **kwargs):
-    # `credentials` has the password already masked by Django; log only the username.
+    # `credentials` has the password already masked by Django; log only the username,
+    # and only a staff account's name as typed (see portal.logs.logged_username).
     logger.warning(
         "login failed user=%s ip=%s",
-        credentials.get("username", ""),
+        logged_username(credentials.get("username", "")),
         request and client_ip(request),
     )

@@ -279,6 +279,8 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 # After this many failures for one user name from any address, addresses it never
 # signed in from wait 30 s, doubling, before each try (portal/login_throttle.py).
 LOGIN_THROTTLE_FAILURES = env_int("DJANGO_LOGIN_THROTTLE_FAILURES", 10)
+# Axes' log lines name a user only if it is a staff account (else a hash): no personal data.
+AXES_CLIENT_STR_CALLABLE = "portal.logs.axes_client_str"
 
 # Staff sign-in: a TOTP code (django-otp) after the password, required in production;
 # the admin only over HTTPS in production (`make serve` turns this off on loopback).
@@ -344,6 +346,8 @@ WHITENOISE_MAX_AGE = 0 if DEBUG else 31536000
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    # A safety net: email addresses are masked in every log line.
+    "filters": {"personal_data": {"()": "portal.logs.MaskEmailAddresses"}},
     "formatters": {
         "json": {"()": "portal.logs.JSONFormatter"},
         "text": {"format": "%(levelname)s %(name)s: %(message)s"},
@@ -355,9 +359,20 @@ LOGGING = {
             "stream": "ext://sys.stdout",
             "filters": ["client_errors"],
             "formatter": os.environ.get("DJANGO_LOG_FORMAT", "text" if DEBUG else "json"),
+            "filters": ["personal_data"],
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     # Django's own console handler would print each django.* record a second time.
     "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
 }
+# Error reports blank the enquiry form's personal fields.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "portal.logs.PersonalDataReporterFilter"
+
+# Privacy (PIPL, GDPR): an enquiry is anonymised this many days after its last activity;
+# the privacy notice prints this, the web servers' log retention and the contact address.
+ENQUIRY_RETENTION_DAYS = env_int("ENQUIRY_RETENTION_DAYS", 3 * 365)
+if ENQUIRY_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured("ENQUIRY_RETENTION_DAYS must be a number of days, 1 or more.")
+ACCESS_LOG_RETENTION_DAYS = env_int("ACCESS_LOG_RETENTION_DAYS", 180)
+PRIVACY_CONTACT_EMAIL = os.environ.get("PRIVACY_CONTACT_EMAIL", "privacy@qingdao.example")

@@ -6,6 +6,7 @@ from django.urls import include, path, re_path
 
 from portal import two_factor
 from portal.media import serve_media
+from portal.privacy import privacy_notice
 from projects.sitemaps import sitemaps
 from projects.views import robots_txt
 
@@ -27,6 +28,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("projects.urls")),
     path("enquiry/", include("enquiries.urls")),
+    path("privacy/", privacy_notice, name="privacy"),
 )
 
 # Uploaded media through Django only in development and `make serve`; production

@@ -24,6 +24,16 @@ class ListSitemap(BilingualSitemap):
         return reverse(item)
 
 
+class NoticeSitemap(ListSitemap):
+    """Pages about the site itself."""
+
+    changefreq = "yearly"
+    priority = 0.3
+
+    def items(self):
+        return ["privacy"]
+
+
 class RecordSitemap(BilingualSitemap):
     model = None
 
@@ -56,4 +66,5 @@ sitemaps = {
     "policies": PolicySitemap,
     "events": EventSitemap,
     "centres": CentreSitemap,
+    "notices": NoticeSitemap,
 }

@@ -55,6 +55,7 @@ PUBLIC_PAGES = [
     ("search", "projects:search", None),
     ("enquiry form", "enquiries:form", None),
     ("enquiry status", "enquiries:status", None),
+    ("privacy notice", "privacy", None),
 ]
 # What a visitor types in the search box, in each language.
 SEARCH_TERMS = {"en": "Qingdao", "zh-hans": "青岛"}

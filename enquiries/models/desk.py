@@ -53,6 +53,15 @@ class Desk(models.Model):
         validators=[validate_time_zone],
         help_text=_("The desk's call slots are in this time zone, e.g. Asia/Shanghai."),
     )
+    # Passing an enquiry to a desk abroad is a cross-border transfer under the PIPL.
+    abroad = models.BooleanField(
+        _("outside mainland China"),
+        default=False,
+        help_text=_(
+            "Tick for a desk abroad (including Hong Kong, Macao and Taiwan): it receives only "
+            "enquiries whose senders agreed to a transfer abroad."
+        ),
+    )
 
     objects = DeskManager()
 
@@ -74,6 +83,18 @@ class Desk(models.Model):
 
     def natural_key(self):
         return (self.name,)
+
+    def clean(self):
+        super().clean()
+        if self.is_default and self.abroad:
+            raise ValidationError(
+                {
+                    "abroad": _(
+                        "The default desk receives the enquiries that may not go abroad: "
+                        "it must be in mainland China."
+                    )
+                }
+            )
 
 
 class RoutingRule(models.Model):

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models, transaction
 from django.utils import timezone
@@ -89,6 +90,11 @@ class Enquiry(models.Model):
         default=ContactWindow.ANY,
     )
     consent = models.BooleanField(_("consents to be contacted"), default=False)
+    cross_border_consent = models.BooleanField(
+        _("consents to a transfer abroad"),
+        default=False,
+        help_text=_("May be passed to a desk outside mainland China (a separate consent)."),
+    )
     language = models.CharField(
         _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
@@ -139,6 +145,13 @@ class Enquiry(models.Model):
     rated_at = models.DateTimeField(_("rated"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    anonymised_at = models.DateTimeField(
+        _("anonymised"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Personal data erased; the rest is kept for statistics."),
+    )
 
     class Meta:
         verbose_name = _("enquiry")
@@ -156,6 +169,19 @@ class Enquiry(models.Model):
             if not self.reference:
                 self.reference = make_reference(self.created_at, self.pk)
                 type(self).objects.filter(pk=self.pk).update(reference=self.reference)
+
+    def clean(self):
+        super().clean()
+        # Staff may not move an enquiry abroad either without the sender's consent.
+        if self.desk_id and self.desk.abroad and not self.cross_border_consent:
+            raise ValidationError(
+                {
+                    "desk": _(
+                        "This desk is outside mainland China and the sender did not agree "
+                        "to a transfer abroad."
+                    )
+                }
+            )
 
 
 def make_reference(created_at, number):
