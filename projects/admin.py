@@ -150,7 +150,7 @@ class DistrictAdmin(TaxonomyAdmin):
 
 @admin.register(CityFigure)
 class CityFigureAdmin(TaxonomyAdmin):
-    list_display = ("name", "value", "slug", "position", "updated_at")
+    list_display = ("name", "value", "unit", "year", "slug", "position", "updated_at")
 
 
 class ParkFigureInline(TranslationTabularInline):
