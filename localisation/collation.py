@@ -21,10 +21,15 @@ def sort_key(text, language=None):
     text = str(text)
     if not is_chinese(language):
         return (_latin(text), text)
-    syllables = lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True)
-    letters = tuple(_latin(syllable.rstrip("012345")) for syllable in syllables)
-    tones = tuple(syllable[-1] if syllable[-1:].isdigit() else "0" for syllable in syllables)
-    return (letters, tones, text)
+    syllables = lazy_pinyin(text.strip(), style=Style.TONE3, neutral_tone_with_five=True)
+    # Syllable by syllable, each by its letters and then its tone, as a dictionary orders
+    # them: 阿 ā before 埃 āi before 爱 ài, and 埃及 before 爱尔兰.
+    return (tuple(_syllable(syllable) for syllable in syllables), text)
+
+
+def _syllable(syllable):
+    tone = syllable[-1] if syllable[-1:].isdigit() else "0"
+    return (_latin(syllable.rstrip("012345")), tone)
 
 
 def sorted_by_name(items, language=None, name=str):

@@ -16,9 +16,11 @@ def country_choices(codes=None, language=None):
     language = language_of(language)
     with translation.override(language):
         if codes is None:
-            pairs = [(country.code, str(country.name)) for country in countries]
+            pairs = [(country.code, str(country.name).strip()) for country in countries]
         else:
-            pairs = [(code, str(countries.name(code))) for code in codes if countries.name(code)]
+            pairs = [
+                (code, str(countries.name(code)).strip()) for code in codes if countries.name(code)
+            ]
     return sorted_by_name(pairs, language, name=lambda pair: pair[1])
 
 

@@ -92,15 +92,23 @@ def digits(value, language=None):
 def scaled(value, language=None, approximate=False):
     """(digits, magnitude word) by the one rule; the word is "" when written in full."""
     value = _decimal(value)
-    for size, word in MAGNITUDES[_family(language)]:
+    magnitudes = MAGNITUDES[_family(language)]
+    for index, (size, word) in enumerate(magnitudes):
+        if abs(value) < size:
+            continue
         exact = value / size
         rounded = exact.quantize(HUNDREDTH, ROUND_HALF_UP)
-        if abs(rounded) >= 1:
-            if approximate or rounded == exact:
-                return digits(rounded, language), word
+        if rounded != exact and not approximate:
             break
-    if approximate:
-        value = value.quantize(HUNDREDTH, ROUND_HALF_UP)
+        if index and abs(rounded) * size >= magnitudes[index - 1][0]:
+            return scaled(rounded * size, language)  # 9999.995万 is 1亿
+        return digits(rounded, language), word
+    else:
+        if approximate:
+            rounded = value.quantize(HUNDREDTH, ROUND_HALF_UP)
+            if abs(rounded) >= magnitudes[-1][0]:
+                return scaled(rounded, language)  # 9999.999 is 1万
+            value = rounded
     return digits(value, language), ""
 
 
@@ -224,10 +232,12 @@ def datetime_range(start, end, zone, city=None, language=None):
     same_day = s.date() == e.date()
     if is_chinese(language):
         tail = "" if same_day else _chinese_tail(s, e) + " "
-        return f"{date(s, language)} {clock(s)}至{tail}{clock(e)}（{words}）"
+        return f"{date(s, language)} {clock(s, zone)}至{tail}{clock(e, zone)}（{words}）"
     if same_day:
-        return f"{date(s, language)}, {clock(s)}–{clock(e)} ({words})"
-    return f"{date(s, language)}, {clock(s)} – {date(e, language)}, {clock(e)} ({words})"
+        return f"{date(s, language)}, {clock(s, zone)}–{clock(e, zone)} ({words})"
+    return (
+        f"{date(s, language)}, {clock(s, zone)} – {date(e, language)}, {clock(e, zone)} ({words})"
+    )
 
 
 def separator(language=None):
