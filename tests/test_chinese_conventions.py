@@ -16,7 +16,10 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import Client, override_settings
 
+from enquiries.models import Enquiry
+
 from .chinese_reading import CENTRE_VARIANTS, names_the_centres, problems, visible_text
+from .enquiry_helpers import enquiry_data
 
 LANGUAGE = "zh-hans"
 PREFIX = f"/{LANGUAGE}/"
@@ -66,6 +69,26 @@ def filter_pages(client):
     return urls
 
 
+def answered_enquiry(client):
+    """An enquiry sent in Chinese: the thank-you page and its status page."""
+    client.post(f"{PREFIX}enquiry/", enquiry_data(name="王芳", company="海信"))
+    enquiry = Enquiry.objects.get(name="王芳")
+    status = {"reference": enquiry.reference, "email": enquiry.email}
+    return {
+        "thanks with reference": client.get(f"{PREFIX}enquiry/thanks/"),
+        "status found": client.post(f"{PREFIX}enquiry/status/", status),
+    }
+
+
+def rate_limited(client):
+    """The page shown after too many status look-ups."""
+    for _attempt in range(20):
+        response = client.post(f"{PREFIX}enquiry/status/", {"reference": "IQ-1", "email": "a@b.c"})
+        if response.status_code == 429:
+            return {"rate limited": response}
+    raise AssertionError("the status look-up is never rate-limited")
+
+
 @pytest.fixture(scope="module")
 def crawl(django_db_setup, django_db_blocker, tmp_path_factory):
     """Every Chinese page of the demo: {url: html}."""
@@ -77,6 +100,8 @@ def crawl(django_db_setup, django_db_blocker, tmp_path_factory):
         pages = {url: client.get(url) for url in urls}
         for url, data in POSTS:
             pages[f"POST {url} {sorted(data.items())}"] = client.post(url, data)
+        pages.update(answered_enquiry(client))
+        pages.update(rate_limited(client))
         yield pages
         transaction.set_rollback(True)
 
@@ -88,7 +113,9 @@ def test_the_crawl_reaches_every_page_type(crawl):
     assert len(crawl) > 100
     statuses = {response.status_code for response in crawl.values()}
     assert statuses <= {200, 400, 404, 429}
-    assert {200, 400, 404} <= statuses
+    assert {200, 400, 404, 429} <= statuses
+    assert "IQ-" in crawl["thanks with reference"].content.decode()
+    assert "收到时间" in crawl["status found"].content.decode()
 
 
 def test_every_chinese_page_reads_as_chinese(crawl):
@@ -121,6 +148,7 @@ def test_pages_name_the_centres_with_the_glossary_term(crawl):
         checked += 1
         # A centre's own name (青岛驻德国工商中心) may stand; every other mention is the term.
         text = re.sub(r"青岛驻\w{1,8}?工商中心", "", visible_text(html))
+        assert term in text, url
         text = text.replace(term, "")
         assert not [v for v in CENTRE_VARIANTS if v in text], (url, term)
     assert checked > 50
