@@ -389,3 +389,13 @@ class TestTemplateFilters:
             assert render("{% event_when e %}", e=Event()) == (
                 "13 May 2027, 10:00 – 15 May 2027, 18:00 (Seoul time)"
             )
+
+
+@pytest.mark.django_db
+def test_admin_country_lists_follow_the_editors_language(client, editor):
+    chinese = client.get("/admin/projects/event/add/", headers={"accept-language": ZH})
+    html = chinese.content.decode()
+    assert html.index(">阿尔巴尼亚<") < html.index(">中国<") < html.index(">中国香港<")
+    english = client.get("/admin/projects/event/add/", headers={"accept-language": EN})
+    html = english.content.decode()
+    assert html.index(">Afghanistan<") < html.index(">Hong Kong, China<") < html.index(">Zambia<")
