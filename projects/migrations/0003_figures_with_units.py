@@ -150,6 +150,17 @@ class Migration(migrations.Migration):
         ),
         # The text value ("US$2.6B") cannot be cast to a number: the column is
         # replaced (the table held demo figures only; load_demo refills it).
+        # A default first, so that going back re-creates the text column with "".
+        migrations.AlterField(
+            model_name="cityfigure",
+            name="value",
+            field=models.CharField(
+                default="",
+                help_text="The figure itself, e.g. “1.3 trillion” or “22%”.",
+                max_length=40,
+                verbose_name="value",
+            ),
+        ),
         migrations.RemoveField(model_name="cityfigure", name="value"),
         migrations.AddField(
             model_name="cityfigure",
@@ -165,6 +176,16 @@ class Migration(migrations.Migration):
         ),
         # The text value ("US$2.6B") cannot be cast to a number: the column is
         # replaced (the table held demo figures only; load_demo refills it).
+        # A default first, so that going back re-creates the text column with "".
+        migrations.AlterField(
+            model_name="parkfigure",
+            name="value",
+            field=models.CharField(
+                default="",
+                max_length=40,
+                verbose_name="value",
+            ),
+        ),
         migrations.RemoveField(model_name="parkfigure", name="value"),
         migrations.AddField(
             model_name="parkfigure",
