@@ -102,7 +102,7 @@ def make_parks(count, sectors, districts):
             ParkFigure(
                 park=p,
                 position=k,
-                value=k * 100,
+                value=(k + 1) * 100,
                 qualifier="more_than",
                 label_en=f"Figure {k}",
                 label_zh_hans=f"指标{k}",
