@@ -38,8 +38,20 @@ CURRENCIES = {
         "JPY": "JPY ", "KRW": "KRW ", "HKD": "HK$",
     },
 }  # fmt: skip
-MONTHS = "January February March April May June July August September October November December"
-MONTHS = MONTHS.split()
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 # Zones that keep China's standard time: written 北京时间 / Beijing time.
 CHINA_ZONES = {"Asia/Shanghai", "Asia/Chongqing", "Asia/Chungking", "Asia/Harbin", "PRC"}
 # The city a zone is known by, for events whose city field names several places.

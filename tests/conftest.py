@@ -27,3 +27,13 @@ def editor(client, db):
     user.groups.add(Group.objects.get(name="Editor"))
     client.force_login(user)
     return user
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """A test-client request leaves its language active: every test starts in the default."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
