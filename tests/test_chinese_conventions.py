@@ -14,7 +14,10 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
+from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.test import Client, override_settings
+from django.utils import translation
 
 from enquiries.models import Enquiry
 
@@ -102,6 +105,8 @@ def crawl(django_db_setup, django_db_blocker, tmp_path_factory):
             pages[f"POST {url} {sorted(data.items())}"] = client.post(url, data)
         pages.update(answered_enquiry(client))
         pages.update(rate_limited(client))
+        with translation.override(LANGUAGE):
+            pages["server error page"] = HttpResponse(render_to_string("500.html"))
         yield pages
         transaction.set_rollback(True)
 
@@ -152,3 +157,42 @@ def test_pages_name_the_centres_with_the_glossary_term(crawl):
         text = text.replace(term, "")
         assert not [v for v in CENTRE_VARIANTS if v in text], (url, term)
     assert checked > 50
+
+
+PAGE = '<html lang="zh-Hans"><head><title>{title}</title></head><body>{body}</body></html>'
+
+
+@pytest.mark.parametrize(
+    ("body", "offence"),
+    [
+        ("<p>当地时间（Asia/Shanghai）</p>", "time zone name"),
+        ("<p>青岛国际会议中心, 青岛</p>", "ASCII punctuation"),
+        ("<label>您的姓名:</label>", "ASCII punctuation"),
+        ("<p><span>会议中心</span>(青岛)</p>", "ASCII punctuation"),
+        ("<p>输入一个有效的 Email 地址。</p>", "English word 'Email'"),
+        ("<p>总投资 ¥6.5B</p>", "Latin unit"),
+        ("<select><option>---------</option></select>", "---------"),
+        ('<img alt="Photo of the park" src="x.jpg">', "English word 'Photo'"),
+    ],
+)
+def test_the_reader_notices_each_offence(body, offence):
+    found = problems(PAGE.format(title="园区 · 投资青岛", body=body))
+    assert any(offence in problem for problem in found), found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<p lang="en">Please wait a few minutes, then try again.</p>',
+        "<p>北京时间 14:00，面积52平方公里，投资26亿美元（2019年）。</p>",
+        "<p>与LG电子和CJ集团洽谈；网址 https://invest.qingdao.example/zh-hans/</p>",
+        "<p>编号 IQ-2026-0042 · 12,930个项目</p>",
+    ],
+)
+def test_the_reader_accepts_chinese_as_written(body):
+    assert problems(PAGE.format(title="园区 · 投资青岛", body=body)) == []
+
+
+@pytest.mark.parametrize("title", ["投资青岛 · 投资青岛", "园区 · 投资青岛 · 投资青岛", "园区"])
+def test_the_site_is_named_once_in_the_title(title):
+    assert any("title names the site" in p for p in problems(PAGE.format(title=title, body="")))
