@@ -102,7 +102,8 @@ def make_parks(count, sectors, districts):
             ParkFigure(
                 park=p,
                 position=k,
-                value=f"{k * 100}+",
+                value=(k + 1) * 100,
+                qualifier="more_than",
                 label_en=f"Figure {k}",
                 label_zh_hans=f"指标{k}",
             )
@@ -208,7 +209,8 @@ def fill(parks=5000, policies=10000, events=10000, centres=CENTRES):
         CityFigure(
             slug=f"figure-{n}",
             position=n,
-            value=f"{n}.5 trillion",
+            value=Decimal(n * 10**12) + Decimal("0.5e12"),
+            unit="cny",
             name_en="GDP",
             name_zh_hans="地区生产总值",
         )

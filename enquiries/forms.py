@@ -2,6 +2,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from localisation.collation import sorted_by_name
+from localisation.countries import country_choices
+from localisation.forms import empty_choice, localise_form
 from projects.models import OverseasCentre, Park, Sector
 
 from .models import Enquiry
@@ -73,6 +76,7 @@ class EnquiryForm(forms.ModelForm):
         ]
         labels = {
             "name": _("Your name"),
+            "country": _("Country or region"),
             "phone": _("Phone (optional)"),
             "sector": _("Sector (optional)"),
             "park": _("Park (optional)"),
@@ -91,6 +95,15 @@ class EnquiryForm(forms.ModelForm):
         self.fields["sector"].queryset = Sector.objects.all()
         self.fields["park"].queryset = Park.objects.published()
         self.fields["centre"].queryset = OverseasCentre.objects.published()
+        # Countries, parks and centres in the reader's order (pinyin in Chinese).
+        self.fields["country"].choices = [("", empty_choice()), *country_choices()]
+        for name in ("park", "centre"):
+            field = self.fields[name]
+            field.choices = [
+                ("", empty_choice()),
+                *((record.pk, str(record)) for record in sorted_by_name(field.queryset)),
+            ]
+        localise_form(self)
         for name, autocomplete in (
             ("name", "name"),
             ("company", "organization"),
@@ -152,6 +165,10 @@ class EnquiryForm(forms.ModelForm):
 class StatusLookupForm(forms.Form):
     reference = forms.CharField(label=_("Reference"), max_length=20)
     email = forms.EmailField(label=_("Email address used for the enquiry"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        localise_form(self)
 
     def clean_reference(self):
         return self.cleaned_data["reference"].strip().upper()

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "portal",
     "background",
+    "localisation",
     "projects",
     "images",
     "enquiries",
@@ -160,6 +161,13 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Shanghai")
 USE_I18N = True
 USE_TZ = True
+
+# Territories as the bureau names them: 中国香港 / Hong Kong, China (translated in locale/).
+COUNTRIES_OVERRIDE = {
+    "HK": _("Hong Kong, China"),
+    "MO": _("Macao, China"),
+    "TW": _("Taiwan, China"),
+}
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_PREPOPULATE_LANGUAGE = "en"

@@ -8,11 +8,14 @@ from django.contrib import admin, messages
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_countries.fields import CountryField
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from modeltranslation.utils import build_localized_fieldname
 
 from images.admin import HeroThumbnailMixin, ImageInline
 from images.publishing import images_missing_alt
+from localisation import formats
+from localisation.countries import country_choices
 from portal.caching import content_changed
 
 from .models import (
@@ -120,12 +123,20 @@ class PublishableAdmin(TabbedTranslationAdmin):
         {"fields": ("slug", "status", "publish_at", ("created_at", "updated_at"))},
     )
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        """Country lists in the editor's reading order (pinyin in the Chinese admin)."""
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if isinstance(db_field, CountryField) and field is not None:
+            blank = [choice for choice in field.choices if choice[0] == ""]
+            field.choices = [*blank, *country_choices()]
+        return field
+
     @admin.display(description=_("translation"))
     def translation_status(self, obj):
         missing = obj.missing_languages
         if not missing:
             return _("Complete")
-        labels = ", ".join(str(label) for code, label in settings.LANGUAGES if code in missing)
+        labels = formats.join(label for code, label in settings.LANGUAGES if code in missing)
         return _("Missing: %(languages)s") % {"languages": labels}
 
 
@@ -150,7 +161,7 @@ class DistrictAdmin(TaxonomyAdmin):
 
 @admin.register(CityFigure)
 class CityFigureAdmin(TaxonomyAdmin):
-    list_display = ("name", "value", "slug", "position", "updated_at")
+    list_display = ("name", "value", "unit", "year", "slug", "position", "updated_at")
 
 
 class ParkFigureInline(TranslationTabularInline):

@@ -6,8 +6,9 @@ stale or hand-edited link still shows a page rather than an error.
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
+from localisation.collation import sorted_by_name
+from localisation.countries import country_choices
 from projects.models import Event, Park, Policy
 
 SEARCH_MAX_LENGTH = 100
@@ -15,6 +16,11 @@ SEARCH_MAX_LENGTH = 100
 
 def _choices(records, everything_label):
     return [("", everything_label), *((record.slug, str(record)) for record in records)]
+
+
+def _named_choices(records, everything_label):
+    """Choices among named records (parks), in the language's reading order."""
+    return _choices(sorted_by_name(records), everything_label)
 
 
 class FilterForm(forms.Form):
@@ -68,7 +74,7 @@ class PolicyFilterForm(FilterForm):
     def __init__(self, data, sectors, parks):
         super().__init__(data)
         self.fields["sector"].choices = _choices(sectors, _("All sectors"))
-        self.fields["park"].choices = _choices(parks, _("All parks"))
+        self.fields["park"].choices = _named_choices(parks, _("All parks"))
 
 
 class EventFilterForm(FilterForm):
@@ -83,14 +89,14 @@ class EventFilterForm(FilterForm):
         required=False,
         choices=[("", _("All kinds")), *Event.Kind.choices],
     )
-    country = forms.ChoiceField(label=_("Country"), required=False)
+    country = forms.ChoiceField(label=_("Country or region"), required=False)
 
     def __init__(self, data, sectors, country_codes):
         super().__init__(data)
         self.fields["sector"].choices = _choices(sectors, _("All sectors"))
         self.fields["country"].choices = [
-            ("", _("All countries")),
-            *sorted(((code, countries.name(code)) for code in country_codes), key=lambda c: c[1]),
+            ("", _("All countries and regions")),
+            *country_choices(country_codes),
         ]
 
 

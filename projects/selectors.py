@@ -4,6 +4,7 @@ from django.db.models import Prefetch, Q
 from modeltranslation.utils import build_localized_fieldname
 
 from images.models import Image
+from localisation.collation import sort_key
 from projects.models import CityFigure, District, Event, OverseasCentre, Park, Policy, Sector
 
 # How many matches of each content type a search shows at most.
@@ -118,7 +119,10 @@ def events_for_park(park):
 
 
 def centres():
-    return OverseasCentre.objects.published()
+    """Published centres, business centres before trade offices, each group by country
+    in the reader's order (pinyin in Chinese, alphabetical in English)."""
+    found = OverseasCentre.objects.published()
+    return sorted(found, key=lambda centre: (centre.kind, sort_key(centre.country.name)))
 
 
 def centre_detail(slug):

@@ -24,7 +24,12 @@ class TaxonomyOptions(TranslationOptions):
 
 register(Sector)(TaxonomyOptions)
 register(District)(TaxonomyOptions)
-register(CityFigure)(TaxonomyOptions)
+
+
+@register(CityFigure)
+class CityFigureOptions(TranslationOptions):
+    fields = ("name", "description", "source_name")
+    empty_values = EMPTY
 
 
 @register(Park)
@@ -35,7 +40,7 @@ class ParkOptions(TranslationOptions):
 
 @register(ParkFigure)
 class ParkFigureOptions(TranslationOptions):
-    fields = ("label",)
+    fields = ("label", "source_name")
     empty_values = EMPTY
 
 

@@ -17,7 +17,11 @@ def records():
         Sector: make_sector(),
         District: make_district(),
         CityFigure: CityFigure.objects.create(
-            slug="gdp", value="1.5 trillion", name_en="GDP (yuan)", name_zh_hans="地区生产总值"
+            slug="gdp",
+            value=1_500_000_000_000,
+            unit="cny",
+            name_en="GDP",
+            name_zh_hans="地区生产总值",
         ),
         Park: make_park(),
         Policy: make_policy(),

@@ -65,7 +65,7 @@ def test_investor_finds_an_event_and_saves_it_to_a_calendar_in_chinese(page):
     page.get_by_role("link", name="全球创投大会").click()
     expect(heading(page)).to_have_text("全球创投大会")
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="添加到日历（.ics）").click()
+        page.get_by_role("link", name="添加到日历").click()
 
     download = download_info.value
     assert download.suggested_filename == f"{event.slug}.ics"

@@ -33,7 +33,7 @@ def test_investor_switches_language_filters_policies_and_saves_an_event(page):
 
     page.goto("/en/events/beer-festival/")
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="Add to calendar (.ics)").click()
+        page.get_by_role("link", name="Add to calendar").click()
     download = download_info.value
     assert download.suggested_filename == "beer-festival.ics"
     text = download.path().read_text(encoding="utf-8")

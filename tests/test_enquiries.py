@@ -115,7 +115,7 @@ def test_unpublished_park_cannot_be_chosen(client):
 def test_oversized_message_error_is_translated(client):
     response = submit(client, "zh-hans", message="x" * 5001)
     assert "5000" in str(response.context["form"].errors["message"])
-    assert "确保" in response.content.decode()
+    assert "最多 5000 个字符" in response.content.decode()
 
 
 def test_honeypot_is_accepted_silently_and_never_stored(client):

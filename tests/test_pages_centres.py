@@ -79,3 +79,15 @@ def test_centre_detail_queries_stay_constant(client, django_assert_num_queries, 
     # centre, images, upcoming events
     with django_assert_num_queries(3):
         get_page(client, url, "zh-hans")
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en", ["germany", "japan", "korea"]), ("zh-hans", ["germany", "korea", "japan"])],
+)
+def test_centres_listed_by_country_in_the_readers_order(client, language, expected):
+    for slug, country in (("korea", "KR"), ("japan", "JP"), ("germany", "DE")):
+        make_centre(slug=slug, country=country, email=f"{slug}@qingdao.example")
+    html = client.get(f"/{language}/centres/").content.decode()
+    positions = [html.index(f'href="/{language}/centres/{slug}/"') for slug in expected]
+    assert positions == sorted(positions)

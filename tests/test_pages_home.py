@@ -11,7 +11,11 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
 def test_home_shows_each_section_in_the_language(client, language):
     CityFigure.objects.create(
-        slug="ports", value="700+", name_en="ports linked by sea", name_zh_hans="通达港口"
+        slug="ports",
+        value=700,
+        qualifier="more_than",
+        name_en="ports linked by sea",
+        name_zh_hans="通达港口",
     )
     make_park(name_en="Eco-Park", name_zh_hans="生态园", is_featured=True)
     make_event(name_en="Beer Festival", name_zh_hans="啤酒节")
@@ -21,9 +25,9 @@ def test_home_shows_each_section_in_the_language(client, language):
     html = response.content.decode()
     assert switch_link(response) == twin(url, language)
     expected = (
-        ["ports linked by sea", "Eco-Park", "Beer Festival", "Tariff insurance"]
+        ["ports linked by sea", "more than 700", "Eco-Park", "Beer Festival", "Tariff insurance"]
         if language == "en"
-        else ["通达港口", "生态园", "啤酒节", "关税保证保险"]
+        else ["通达港口", "超过700", "生态园", "啤酒节", "关税保证保险"]
     )
     for text in expected:
         assert text in html

@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .figure import Measured
 from .place import Place
 from .publishable import Publishable
 
@@ -71,13 +72,12 @@ class ParkFigureManager(models.Manager):
         return self.get(park__slug=park_slug, position=position)
 
 
-class ParkFigure(models.Model):
-    """A key figure of a park: “11.6 km²”, “200+ companies”."""
+class ParkFigure(Measured):
+    """A key figure of a park: 11.6 km², more than 200 companies."""
 
     park = models.ForeignKey(
         Park, verbose_name=_("park"), on_delete=models.CASCADE, related_name="figures"
     )
-    value = models.CharField(_("value"), max_length=40)
     label = models.CharField(_("label"), max_length=120)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
@@ -92,7 +92,7 @@ class ParkFigure(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.value} {self.label}"
+        return f"{self.display_value} {self.label}"
 
     def natural_key(self):
         return (*self.park.natural_key(), self.position)

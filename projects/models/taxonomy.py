@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .figure import Measured
 from .publishable import SlugNaturalKeyMixin
 
 
@@ -48,16 +49,12 @@ class District(Taxonomy):
         verbose_name_plural = _("districts")
 
 
-class CityFigure(Taxonomy):
+class CityFigure(Measured, Taxonomy):
     """A headline figure about the city, shown on the home page."""
-
-    value = models.CharField(
-        _("value"), max_length=40, help_text=_("The figure itself, e.g. “1.3 trillion” or “22%”.")
-    )
 
     class Meta(Taxonomy.Meta):
         verbose_name = _("city figure")
         verbose_name_plural = _("city figures")
 
     def __str__(self):
-        return f"{self.value} {self.name}"
+        return f"{self.display_value} {self.name}"
