@@ -4,9 +4,9 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from .bookings import admin as booking_admin  # noqa: F401  (registers slots and bookings)
-from .admin_sla import CalendarWarningMixin, ReplyTargetFilter, reply_due
 from .admin_privacy import PRIVACY_ACTIONS, PrivacyAdminMixin
+from .admin_sla import CalendarWarningMixin, ReplyTargetFilter, reply_due
+from .bookings import admin as booking_admin  # noqa: F401  (registers slots and bookings)
 from .export import enquiries_csv
 from .models import Desk, Enquiry, Notification, RoutingRule
 from .replies.admin import ReplyAdminMixin

@@ -354,20 +354,22 @@ WHITENOISE_MAX_AGE = 0 if DEBUG else 31536000
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    # A safety net: email addresses are masked in every log line.
-    "filters": {"personal_data": {"()": "portal.logs.MaskEmailAddresses"}},
+    # Client errors: one line without a traceback. A safety net: email addresses
+    # are masked in every log line.
+    "filters": {
+        "client_errors": {"()": "portal.logs.ClientErrorFilter"},
+        "personal_data": {"()": "portal.logs.MaskEmailAddresses"},
+    },
     "formatters": {
         "json": {"()": "portal.logs.JSONFormatter"},
         "text": {"format": "%(levelname)s %(name)s: %(message)s"},
     },
-    "filters": {"client_errors": {"()": "portal.logs.ClientErrorFilter"}},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
-            "filters": ["client_errors"],
+            "filters": ["client_errors", "personal_data"],
             "formatter": os.environ.get("DJANGO_LOG_FORMAT", "text" if DEBUG else "json"),
-            "filters": ["personal_data"],
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},

@@ -20,8 +20,8 @@ from django.db import DatabaseError, transaction
 from django.utils import translation
 
 from images.models import Image
-from projects.demo_records import compare
 from images.tasks import make_missing_renditions
+from projects.demo_records import compare
 
 IMAGE_MANIFEST = "media/images.json"
 IMAGE_TEXT = ("alt_en", "alt_zh_hans", "caption_en", "caption_zh_hans")

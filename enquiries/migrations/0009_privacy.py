@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("enquiries", "0003_reply_targets"),
+        ("enquiries", "0008_form_safety"),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("enquiries", "0003_reply_targets"),
+        ("enquiries", "0006_reply_permissions"),
     ]
 
     operations = [

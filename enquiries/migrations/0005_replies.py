@@ -10,7 +10,7 @@ import enquiries.models.booking
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("enquiries", "0003_reply_targets"),
+        ("enquiries", "0004_email_lease"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

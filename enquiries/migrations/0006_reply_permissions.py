@@ -48,6 +48,6 @@ def revoke(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("enquiries", "0004_replies")]
+    dependencies = [("enquiries", "0005_replies")]
 
     operations = [migrations.RunPython(grant, revoke)]

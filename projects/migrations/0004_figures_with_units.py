@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("projects", "0002_staff_groups"),
+        ("projects", "0003_policy_documents"),
     ]
 
     operations = [
