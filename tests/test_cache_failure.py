@@ -85,7 +85,7 @@ def test_redis_down_pages_render_enquiries_are_stored_health_says_degraded(
     server = redis_caches()
     assert client.get(pages[0]).status_code == 200
     assert client.get(pages[0])["X-Cache"] == "hit"  # Redis really was in use
-    assert client.get("/healthz").content == b"ok"
+    assert b"\ncache: ok\n" in client.get("/healthz").content
 
     server.stop()
     responses = [client.get(url) for url in pages * 3]
@@ -98,7 +98,8 @@ def test_redis_down_pages_render_enquiries_are_stored_health_says_degraded(
 
     health = client.get("/healthz")
     assert health.status_code == 200
-    assert health.content.startswith(b"degraded: cache unavailable")
+    assert health.content.startswith(b"degraded\n")
+    assert b"\ncache: DEGRADED: cache unavailable" in health.content
 
 
 def test_redis_down_rate_limits_fall_back_to_the_embedded_cache(client, redis_caches):
@@ -132,7 +133,7 @@ def test_redis_full_pages_still_render_and_edits_show(client, pages, redis_cache
 
     health = client.get("/healthz")
     assert health.status_code == 200
-    assert b"degraded" in health.content and b"maxmemory" in health.content
+    assert b"cache: DEGRADED" in health.content and b"maxmemory" in health.content
 
 
 def fill(server):
@@ -195,7 +196,7 @@ def test_the_embedded_cache_missing_its_table_is_a_miss_not_an_error(client, pag
         cursor.execute("DROP TABLE portal_cache")
     assert [client.get(url).status_code for url in pages] == [200] * len(pages)
     assert post_enquiry(client).status_code == 302
-    assert b"degraded" in client.get("/healthz").content
+    assert b"cache: DEGRADED" in client.get("/healthz").content
 
 
 # Two processes, as two gunicorn workers: one real SQLite cache file -------------------
