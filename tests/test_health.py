@@ -36,6 +36,7 @@ def test_all_well(client, django_assert_num_queries):
         "database: ok",
         "worker: seen 20 s ago",
         "email: none waiting",
+        "cache: ok",
     ]
 
 
