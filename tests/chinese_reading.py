@@ -16,10 +16,14 @@ ALLOWED_WORDS = {
     "BWT",  # water technology company
     "CJ",  # CJ Group
     "COEX",  # Seoul's convention centre
+    "Cookie",  # written so in Chinese, as in the national standards
+    "GDPR",  # the EU regulation, after its Chinese name
+    "IP",  # IP 地址
     "IQ",  # enquiry references, e.g. IQ-2026-0042
     "LG",
     "RSS",  # feed links
     "SM",  # SM Entertainment
+    "UTC",  # time-zone offsets, e.g. UTC+09:00
 }
 
 CHINESE = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"

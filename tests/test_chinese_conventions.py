@@ -20,6 +20,7 @@ from django.test import Client, override_settings
 from django.utils import translation
 
 from enquiries.models import Enquiry
+from enquiries.replies.links import thread_path
 
 from .chinese_reading import CENTRE_VARIANTS, names_the_centres, problems, visible_text
 from .enquiry_helpers import enquiry_data
@@ -75,12 +76,16 @@ def filter_pages(client):
 
 def answered_enquiry(client):
     """An enquiry sent in Chinese: the thank-you page and its status page."""
-    client.post(f"{PREFIX}enquiry/", enquiry_data(name="王芳", company="海信"))
+    sent = client.post(
+        f"{PREFIX}enquiry/",
+        enquiry_data(name="王芳", company="海信", message="我们想租用厂房。"),
+    )
     enquiry = Enquiry.objects.get(name="王芳")
     status = {"reference": enquiry.reference, "email": enquiry.email}
     return {
-        "thanks with reference": client.get(f"{PREFIX}enquiry/thanks/"),
+        "thanks with reference": client.get(sent.url),
         "status found": client.post(f"{PREFIX}enquiry/status/", status),
+        "thread": client.get(thread_path(enquiry, LANGUAGE)),
     }
 
 

@@ -93,7 +93,7 @@ def test_investor_in_berlin_sees_the_times_move_across_europes_dst_change(desk):
 
 def test_labels_are_in_the_active_language(desk):
     with translation.override("zh-hans"):
-        assert labels(openings(desk, now=NOW), "Europe/Berlin")[0] == "3月27日 星期五, 09:00–09:30"
+        assert labels(openings(desk, now=NOW), "Europe/Berlin")[0] == "3月27日 星期五，09:00–09:30"
 
 
 def test_desk_with_daylight_saving_shown_in_qingdao_time():
@@ -141,8 +141,8 @@ def test_without_a_chosen_zone_the_page_shows_the_desks_and_says_so(client, now,
     html = response.content.decode()
     assert response.status_code == 200
     said = {
-        "en": "Times are shown in the desk's time zone, Asia/Shanghai.",
-        "zh-hans": "以下时间按服务台所在时区（Asia/Shanghai）显示。",
+        "en": "Times are shown in the desk's time zone, Beijing time UTC+08:00.",
+        "zh-hans": "以下时间按服务台所在时区（北京时间 UTC+08:00）显示。",
     }[language]
     assert said in html
     assert "16:00–16:30" in html
@@ -176,7 +176,7 @@ def test_investor_books_a_slot_in_their_zone_and_it_is_stored_in_utc(client, now
     )
     assert (booking.time_zone, booking.duration) == ("Europe/Berlin", 30)
     page = client.get(response["Location"]).content.decode()
-    assert "Your call is booked for Friday 3 April, 10:00–10:30 (Europe/Berlin)" in page
+    assert "Your call is booked for Friday 3 April, 10:00–10:30 (Berlin time UTC+" in page
     assert 'name="slot"' not in page
 
 
@@ -206,7 +206,7 @@ def test_chinese_investor_gets_the_confirmation_in_chinese(client, now, desk):
     )
     send_queued_emails()
     (message,) = mail.outbox
-    assert message.subject == "您与投资青岛的通话：3月27日 星期五, 16:00–16:30"
+    assert message.subject == "您与投资青岛的通话：3月27日 星期五，16:00–16:30"
     assert "/zh-hans/enquiry/thread/" in message.body
 
 

@@ -7,8 +7,12 @@ import zoneinfo
 
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html_join
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from localisation import formats
 
 from ..models import Booking
 from ..models.booking import TIME_ZONES
@@ -44,7 +48,7 @@ def describe(starts_at, ends_at, zone):
     """“Friday 27 March, 09:00–09:30” in `zone`, in the active language."""
     start, end = (moment.astimezone(zoneinfo.ZoneInfo(zone)) for moment in (starts_at, ends_at))
     day = date_format(start, str(DATE_FORMAT))
-    return f"{day}, {start:%H:%M}–{end:%H:%M}"
+    return f"{day}{formats.comma()}{start:%H:%M}–{end:%H:%M}"
 
 
 def zone_or_default(name, default):
@@ -56,14 +60,35 @@ def time_zone_choices():
     return sorted(name for name in TIME_ZONES if "/" in name and not name.startswith("Etc/"))
 
 
+def named_zone(zone):
+    """Zones a reader knows by a name in their own language (Beijing time, Seoul time)."""
+    return zone in formats.CHINA_ZONES or zone in formats.ZONE_CITIES
+
+
+def zone_label(zone):
+    """“首尔时间 UTC+09:00” · “Abidjan UTC+00:00”: a place and today's offset, never a tz name."""
+    offset = datetime.datetime.now(zoneinfo.ZoneInfo(zone)).strftime("%z")
+    place = formats.zone_name(zone) if named_zone(zone) else zone.rsplit("/", 1)[-1]
+    return f"{place.replace('_', ' ')} UTC{offset[:3]}:{offset[3:]}"
+
+
 @functools.lru_cache(maxsize=64)
+def _time_zone_options(selected, language):
+    # Zones named in the reader's language first; the others by their (English) place name.
+    options = []
+    for zone in sorted(time_zone_choices(), key=lambda zone: not named_zone(zone)):
+        template = '<option value="{}"{}>{}</option>'
+        if not named_zone(zone):
+            template = '<option value="{}"{} lang="en">{}</option>'
+        options.append(
+            format_html(template, zone, " selected" if zone == selected else "", zone_label(zone))
+        )
+    return mark_safe("".join(options))  # each option built by format_html
+
+
 def time_zone_options(selected):
-    """The <option>s of the time-zone select: some 600, so built once per chosen zone."""
-    return format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        ((name, " selected" if name == selected else "", name) for name in time_zone_choices()),
-    )
+    """The <option>s of the time-zone select: some 600, so built once per zone and language."""
+    return _time_zone_options(selected, get_language())
 
 
 def local_instant(day, time, zone):

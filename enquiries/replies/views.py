@@ -12,6 +12,7 @@ from ..bookings.selectors import (
     openings,
     time_zone_options,
     upcoming_booking,
+    zone_label,
     zone_or_default,
 )
 from . import links
@@ -47,12 +48,13 @@ def render_thread(request, enquiry, token, *, zone=None, booking_form=None, noti
         "enquiry": enquiry,
         "replies": replies_of(enquiry),
         "token": token,
-        "zone": zone,
-        "desk_zone": desk_zone,
+        "zone": zone_label(zone),
+        "desk_zone": zone_label(desk_zone),
         "zone_chosen": "tz" in request.GET or request.method == "POST",
         "time_zone_options": time_zone_options(zone),
         "booking": booking,
         "booking_when": booking and describe(booking.starts_at, booking.ends_at, booking.time_zone),
+        "booking_zone": booking and zone_label(booking.time_zone),
         "booking_form": booking_form,
         "notice": notice,
     }
