@@ -68,9 +68,14 @@ def acknowledgement(notification):
         subject = _("Your enquiry %(reference)s to Invest Qingdao") % {
             "reference": enquiry.reference
         }
-        # Only the reference: nothing the visitor typed goes to the typed address.
+        # Only what the bureau wrote: nothing the visitor typed goes to the typed address.
         body = render_to_string(
-            "enquiries/email/acknowledgement.txt", {"reference": enquiry.reference}
+            "enquiries/email/acknowledgement.txt",
+            {
+                "reference": enquiry.reference,
+                "desk": enquiry.desk.name if enquiry.desk else "",
+                "due": enquiry.reply_due_at,
+            },
         )
     reply_to = [enquiry.desk.email] if enquiry.desk else []
     return EmailMessage(subject, body, to=[enquiry.email], reply_to=reply_to)

@@ -332,7 +332,7 @@ def test_demo_desks_route_each_centres_countries_to_it(client):
     call_command("loaddata", "040_centres", "090_enquiry_desks", verbosity=0)
     call_command("loaddata", "090_enquiry_desks", verbosity=0)  # a second load changes nothing
     for country, desk in [("AT", "Germany desk"), ("MY", "Singapore desk"), ("BR", None)]:
-        submit(client, country=country, cross_border_consent="on")
+        submit(client, country=country, cross_border_consent="yes")
         enquiry = Enquiry.objects.latest("pk")
         assert enquiry.desk.name == (desk or default_desk().name), country
     # The centres' desks are abroad: without the separate consent, Qingdao answers.

@@ -116,7 +116,7 @@ def test_cross_border_consent_is_optional_and_never_pre_ticked(client, language)
 
 @pytest.mark.parametrize(
     ("posted", "consents"),
-    [("on", True), ("true", True), ("off", False), ("false", False), ("0", False), ("", False)],
+    [("yes", True), ("on", False), ("off", False), ("false", False), ("0", False), ("", False)],
 )
 def test_only_a_yes_counts_as_consent_to_a_transfer_abroad(client, abroad_rule, posted, consents):
     submit(client, cross_border_consent=posted)
@@ -126,7 +126,7 @@ def test_only_a_yes_counts_as_consent_to_a_transfer_abroad(client, abroad_rule, 
 
 
 def test_with_consent_an_enquiry_goes_to_the_desk_abroad(client, abroad_rule):
-    submit(client, cross_border_consent="on")
+    submit(client, cross_border_consent="yes")
     enquiry = Enquiry.objects.get()
     assert enquiry.cross_border_consent is True
     assert enquiry.desk == abroad_rule
@@ -143,7 +143,7 @@ def test_without_consent_the_next_rule_in_china_still_applies(client, abroad_rul
         kind=RoutingRule.Kind.COUNTRY, country="DE", desk=europe, priority=200
     )
     submit(client)
-    submit(client, cross_border_consent="on")
+    submit(client, cross_border_consent="yes")
     without, with_consent = Enquiry.objects.order_by("pk")
     assert without.desk == europe
     assert with_consent.desk == abroad_rule
