@@ -177,7 +177,10 @@ class Site:
         hidden.feed(page)
         started = time.perf_counter()
         post_status, location, _body = client.request(
-            "POST", f"/{language}/enquiry/", {**hidden.fields, **fields}
+            # The form's own hidden inputs (CSRF, one-time token) win over the test's data.
+            "POST",
+            f"/{language}/enquiry/",
+            {**fields, **hidden.fields},
         )
         thanks_status, thanks = 0, ""
         if post_status == 302 and location:

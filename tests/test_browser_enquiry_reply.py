@@ -21,7 +21,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture(autouse=True)
 def migrated_data():
     """Officer permissions and the default desk, which an earlier transactional test flushed."""
-    for name in ("0002_officer_permissions", "0005_reply_permissions"):
+    for name in ("0002_officer_permissions", "0006_reply_permissions"):
         importlib.import_module(f"enquiries.migrations.{name}").grant(django_apps, None)
     cache.clear()
 
@@ -102,7 +102,7 @@ def test_investor_reads_the_officers_reply_rates_it_and_books_a_call(
     label = investor.locator(f"label[for={first_slot.get_attribute('id')}]").inner_text()
     investor.get_by_role("button", name="预约此时段").click()
     expect(investor.locator(".enquiry-booked")).to_contain_text(label)
-    expect(investor.locator(".enquiry-booked")).to_contain_text("Europe/Berlin")
+    expect(investor.locator(".enquiry-booked")).to_contain_text("（柏林时间 UTC+")
     assert_accessible(investor)
 
     booking = Booking.objects.get()

@@ -41,6 +41,16 @@ def alive(pid):
     return stat.exists() and stat.read_text().split(")")[-1].split()[0] != "Z"
 
 
+def all_gone(pids, seconds=5):
+    """True once every process has ended: a killed group's processes die a moment later."""
+    deadline = time.monotonic() + seconds
+    while any(alive(pid) for pid in pids):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 def wait_for(path, seconds=10):
     deadline = time.monotonic() + seconds
     while not (path.exists() and path.read_text()):
@@ -58,7 +68,7 @@ def test_when_one_process_dies_the_others_are_stopped(tmp_path):
     assert runner.returncode == 3
     assert "worker exited with status 3: stopping the others" in output
     pids = wait_for(pid_file)
-    assert not any(alive(pid) for pid in pids)
+    assert all_gone(pids)
 
 
 def test_ctrl_c_stops_every_process_and_its_children(tmp_path):
@@ -74,7 +84,7 @@ def test_ctrl_c_stops_every_process_and_its_children(tmp_path):
     runner.send_signal(signal.SIGINT)
     output, _ = runner.communicate(timeout=30)
     assert runner.returncode == 0 and "Stopping web, worker" in output
-    assert not any(alive(pid) for pid in pids)
+    assert all_gone(pids)
 
 
 def test_bad_arguments_are_refused():
