@@ -111,8 +111,6 @@ def check(database_url, folder):
     }
     assert not re.search(r'" 5\d\d ', access_log), "a request answered 5xx"
     assert sorted(state["references"]) == sorted(s.reference for s in submissions)
-    # The request never waits for the mail server (two emails would take 2 s each).
-    assert max(s.seconds for s in submissions) < 2 * MAIL_SECONDS * SUBMISSIONS / 4
 
     # Each enquiry stored exactly once.
     assert sorted(state["emails"]) == sorted(investor(n)["email"] for n in range(SUBMISSIONS))
