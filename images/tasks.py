@@ -24,7 +24,7 @@ def make_renditions(image_id):
 
 
 def render(image):
-    from portal.caching import content_changed
+    from web.caching import content_changed
 
     from .models import Image
 

@@ -16,7 +16,7 @@ from images.admin import HeroThumbnailMixin, ImageInline
 from images.publishing import images_missing_alt
 from localisation import formats
 from localisation.countries import country_choices
-from portal.caching import content_changed
+from web.caching import content_changed
 
 from .models import (
     CityFigure,

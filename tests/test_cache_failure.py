@@ -147,7 +147,7 @@ def fill(server):
 
 def test_healthz_is_503_only_for_the_database(client, redis_caches):
     redis_caches().stop()
-    with mock.patch("portal.health.connection.cursor", side_effect=DatabaseError("gone")):
+    with mock.patch("web.health.connection.cursor", side_effect=DatabaseError("gone")):
         assert client.get("/healthz").status_code == 503
 
 
@@ -204,7 +204,7 @@ def test_the_embedded_cache_missing_its_table_is_a_miss_not_an_error(client, pag
 WORKER_A = """
 from django.test import RequestFactory
 from enquiries import ratelimit
-from portal.caching import content_changed, generation
+from web.caching import content_changed, generation
 request = RequestFactory().post("/", REMOTE_ADDR="203.0.113.9")
 for _ in range(ratelimit.LIMITS["enquiry"][0]):
     ratelimit.record(request, "enquiry")
@@ -214,7 +214,7 @@ print(generation())
 WORKER_B = """
 from django.test import RequestFactory
 from enquiries import ratelimit
-from portal.caching import generation
+from web.caching import generation
 request = RequestFactory().post("/", REMOTE_ADDR="203.0.113.9")
 print(ratelimit.exceeded(request, "enquiry"), generation())
 """
@@ -258,5 +258,5 @@ def test_a_cache_fault_is_logged_once_not_per_request(client, pages, embedded, c
         cursor.execute("DROP TABLE portal_cache")
     for url in pages * 3:
         client.get(url)
-    warnings = [r for r in caplog.records if r.name == "portal.cache"]
+    warnings = [r for r in caplog.records if r.name == "web.cache"]
     assert 1 <= len(warnings) <= 2

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class WebConfig(AppConfig):
+    """Cross-cutting web code: page cache, security, health, logs, errors, staff sign-in."""
+
+    name = "web"
+    verbose_name = "Web"
+
+    def ready(self):
+        from . import caching, checks, security  # noqa: F401  (register checks and receivers)
