@@ -342,8 +342,8 @@ CACHES = (
     if REDIS_URL
     else {"default": EMBEDDED_CACHE, "ratelimit": EMBEDDED_CACHE}
 )
-# Anonymous public pages are kept this long at most (scheduled publications
-# appear within it); any change to content clears them at once.
+# Anonymous public pages are kept this long at most, and never past the next scheduled
+# publication; any committed change to content clears them.
 PUBLIC_PAGE_CACHE_SECONDS = env_int("DJANGO_PUBLIC_PAGE_CACHE_SECONDS", 300)
 # How long browsers and CDNs may reuse a public page without asking again.
 PUBLIC_PAGE_MAX_AGE = env_int("DJANGO_PUBLIC_PAGE_MAX_AGE", 60)

@@ -204,7 +204,7 @@ def test_the_embedded_cache_missing_its_table_is_a_miss_not_an_error(client, pag
 WORKER_A = """
 from django.test import RequestFactory
 from enquiries import ratelimit
-from web.caching import content_changed, generation
+from web.invalidation import content_changed, generation
 request = RequestFactory().post("/", REMOTE_ADDR="203.0.113.9")
 for _ in range(ratelimit.LIMITS["enquiry"][0]):
     ratelimit.record(request, "enquiry")
@@ -214,7 +214,7 @@ print(generation())
 WORKER_B = """
 from django.test import RequestFactory
 from enquiries import ratelimit
-from web.caching import generation
+from web.invalidation import generation
 request = RequestFactory().post("/", REMOTE_ADDR="203.0.113.9")
 print(ratelimit.exceeded(request, "enquiry"), generation())
 """

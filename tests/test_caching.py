@@ -100,24 +100,26 @@ def test_conditional_get(client):
     assert changed.status_code == 200
 
 
-def test_saving_content_clears_the_cache(client):
+def test_saving_content_clears_the_cache(client, django_capture_on_commit_callbacks):
     park = make_park(name_en="Old name")
     client.get("/en/parks/")
     park.name_en = "New name"
-    park.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        park.save()
     response = client.get("/en/parks/")
     assert b"New name" in response.content
     assert len(renders) == 2
 
 
-def test_deleting_content_clears_the_cache(client):
+def test_deleting_content_clears_the_cache(client, django_capture_on_commit_callbacks):
     park = make_park(name_en="Soon gone")
     client.get("/en/parks/")
-    park.delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        park.delete()
     assert b"Soon gone" not in client.get("/en/parks/").content
 
 
-def test_publishing_from_the_admin_clears_the_cache(client):
+def test_publishing_from_the_admin_clears_the_cache(client, django_capture_on_commit_callbacks):
     draft = make_park(name_en="Draft park", status=Park.Status.DRAFT)
     assert b"Draft park" not in client.get("/en/parks/").content
     editor = User.objects.create_user("editor", password="a-long-editor-password", is_staff=True)
@@ -125,10 +127,11 @@ def test_publishing_from_the_admin_clears_the_cache(client):
     staff = client.__class__()
     staff.force_login(editor)
     for action, expected in (("publish", True), ("unpublish", False)):
-        response = staff.post(
-            reverse("admin:projects_park_changelist"),
-            {"action": action, "_selected_action": [draft.pk]},
-        )
+        with django_capture_on_commit_callbacks(execute=True):
+            response = staff.post(
+                reverse("admin:projects_park_changelist"),
+                {"action": action, "_selected_action": [draft.pk]},
+            )
         assert response.status_code == 302
         assert (b"Draft park" in client.get("/en/parks/").content) is expected
 
@@ -205,14 +208,17 @@ def test_the_enquiry_form_is_never_cached(client):
 
 
 @pytest.mark.urls("portal.urls")
-def test_publishing_shows_on_the_park_list_at_once(client, admin_client):
+def test_publishing_shows_on_the_park_list_at_once(
+    client, admin_client, django_capture_on_commit_callbacks
+):
     draft = make_park(name_en="Lingang Data Park", status=Park.Status.DRAFT)
     park_list = "/en/parks/"
     assert b"Lingang Data Park" not in client.get(park_list).content
-    admin_client.post(
-        reverse("admin:projects_park_changelist"),
-        {"action": "publish", "_selected_action": [draft.pk]},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(
+            reverse("admin:projects_park_changelist"),
+            {"action": "publish", "_selected_action": [draft.pk]},
+        )
     assert b"Lingang Data Park" in client.get(park_list).content
 
 

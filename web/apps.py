@@ -8,4 +8,6 @@ class WebConfig(AppConfig):
     verbose_name = "Web"
 
     def ready(self):
-        from . import caching, checks, security  # noqa: F401  (register checks and receivers)
+        from . import checks, invalidation, security  # noqa: F401  (checks and receivers)
+
+        invalidation.watch_every_connection()
