@@ -15,16 +15,19 @@ and the periodic job `web.jobs.publish_due_pages` starts a new generation when a
 `publish_at` has passed since its last run.
 """
 
+import logging
 import re
 import time
 
 from django.apps import apps
 from django.core.cache import cache
-from django.db import connections, transaction
+from django.db import DatabaseError, connections, transaction
 from django.db.backends.signals import connection_created
 from django.db.models import Min
 from django.db.models.signals import post_migrate
 from django.utils import timezone
+
+logger = logging.getLogger(__name__)
 
 # Apps whose records appear on public pages.
 CONTENT_APPS = {"projects", "images"}
@@ -88,7 +91,12 @@ def new_generation():
     A delete, not a write: a full Redis still accepts it, so an edit is never hidden.
     """
     cache.delete(GENERATION_KEY)
-    refresh_schedule()
+    try:
+        refresh_schedule()
+    except DatabaseError:
+        # The edit is committed: never fail its request; entries then live CHECK_SECONDS.
+        logger.warning("Publication schedule not read: entries live %d s", CHECK_SECONDS)
+        cache.delete(SCHEDULE_KEY)
 
 
 def generation():
