@@ -9,6 +9,7 @@ from django.middleware.csrf import get_token
 from django.urls import path, reverse
 
 from projects.models import Park
+from web.caching import reads_query
 
 from .factories import make_centre, make_event, make_park, make_policy
 from .quality import public_pages
@@ -16,6 +17,7 @@ from .quality import public_pages
 renders = []
 
 
+@reads_query
 def park_list(request):
     """Stands in for any public page that reads published content."""
     renders.append(request.path)
@@ -243,3 +245,16 @@ def test_unknown_query_parameters_add_no_entries(client):
     client.get("/en/parks/?sector=a&page=2")
     assert client.get("/en/parks/?page=2&sector=a")["X-Cache"] == "hit"
     assert len(page_entries()) == 1
+
+
+@pytest.mark.urls("portal.urls")
+def test_a_query_on_a_page_that_reads_none_adds_no_entry(client):
+    park = make_park()
+    detail = park.get_absolute_url()
+    for number in range(3):
+        assert client.get(f"{detail}?page={number}").status_code == 200
+    assert page_entries() == []
+    client.get(detail)
+    assert client.get(detail)["X-Cache"] == "hit"
+    client.get("/en/parks/?page=2")
+    assert client.get("/en/parks/?page=2")["X-Cache"] == "hit"

@@ -62,9 +62,25 @@ def is_cacheable_request(request):
     )
 
 
+def reads_query(view):
+    """Mark a view whose page depends on its query string (filters, paging, search).
+
+    Only such pages are cached with a query string: on any other page (a detail page
+    with `?page=2`) the parameters change nothing, and storing them would only add entries.
+    """
+    view.reads_query = True
+    return view
+
+
+def query_is_read(request):
+    match = getattr(request, "resolver_match", None)
+    return not request.GET or getattr(match and match.func, "reads_query", False)
+
+
 def is_cacheable_response(request, response):
     return (
-        response.status_code == 200
+        query_is_read(request)
+        and response.status_code == 200
         and not response.streaming
         and not response.cookies
         and not response.has_header("Vary")
