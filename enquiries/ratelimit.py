@@ -12,8 +12,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.shortcuts import render
 
-from portal.cache import CacheUnavailable
-from portal.security import client_ip
+from web.cache import CacheUnavailable
+from web.security import client_ip
 
 logger = logging.getLogger(__name__)
 

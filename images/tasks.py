@@ -24,8 +24,6 @@ def make_renditions(image_id):
 
 
 def render(image):
-    from portal.caching import content_changed
-
     from .models import Image
 
     name, storage = image.file.name, image.file.storage
@@ -40,7 +38,6 @@ def render(image):
             files.delete_now(storage, files.all_names(name, widths, extensions)[1:])
         return []
     image.renditions = widths
-    content_changed()  # cached pages showing the original now get the responsive picture
     return widths
 
 

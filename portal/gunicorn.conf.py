@@ -25,8 +25,8 @@ access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
 logconfig_dict = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "portal.logs.JSONFormatter"}},
-    "filters": {"personal_data": {"()": "portal.logs.MaskEmailAddresses"}},
+    "formatters": {"json": {"()": "web.logs.JSONFormatter"}},
+    "filters": {"personal_data": {"()": "web.logs.MaskEmailAddresses"}},
     "handlers": {
         "stdout": {
             "class": "logging.StreamHandler",

@@ -60,7 +60,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
-    "portal",
+    "web",
     "background",
     "localisation",
     "projects",
@@ -70,24 +70,24 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # Load balancers probe /healthz by IP over plain HTTP: answer before host checks.
-    "portal.health.HealthCheckMiddleware",
+    "web.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # TRACE, PUT and the like get 405 and OPTIONS an empty answer, never a whole page.
-    "portal.methods.HttpMethodsMiddleware",
-    "portal.security.PermissionsPolicyMiddleware",
+    "web.methods.HttpMethodsMiddleware",
+    "web.security.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     # Cached public pages skip everything below, so they never touch the session.
-    "portal.caching.PublicPageCacheMiddleware",
+    "web.caching.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    # Admin pages only over HTTPS, and only after the second factor (portal/two_factor.py).
-    "portal.two_factor.AdminAccessMiddleware",
+    # Admin pages only over HTTPS, and only after the second factor (web/two_factor.py).
+    "web.two_factor.AdminAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -137,7 +137,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes comes first so a locked-out login never reaches the password check.
 AUTHENTICATION_BACKENDS = [
-    "portal.login_throttle.ThrottledAxesBackend",
+    "web.login_throttle.ThrottledAxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -281,14 +281,14 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "web.security.client_ip"
 # Refused tries during a lock-out are not counted, so they do not lengthen it.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 # After this many failures for one user name from any address, addresses it never
-# signed in from wait 30 s, doubling, before each try (portal/login_throttle.py).
+# signed in from wait 30 s, doubling, before each try (web/login_throttle.py).
 LOGIN_THROTTLE_FAILURES = env_int("DJANGO_LOGIN_THROTTLE_FAILURES", 10)
 # Axes' log lines name a user only if it is a staff account (else a hash): no personal data.
-AXES_CLIENT_STR_CALLABLE = "portal.logs.axes_client_str"
+AXES_CLIENT_STR_CALLABLE = "web.logs.axes_client_str"
 
 # Staff sign-in: a TOTP code (django-otp) after the password, required in production;
 # the admin only over HTTPS in production (`make serve` turns this off on loopback).
@@ -318,9 +318,9 @@ DATABASES["cache"] = {
     # WAL: readers never wait for the writer; a writer waits at most 2 s, then it is a miss.
     "OPTIONS": {"timeout": 2, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"},
 }
-DATABASE_ROUTERS = ["portal.cache.CacheRouter"]
+DATABASE_ROUTERS = ["web.cache.CacheRouter"]
 EMBEDDED_CACHE = {
-    "BACKEND": "portal.cache.DegradingDatabaseCache",
+    "BACKEND": "web.cache.DegradingDatabaseCache",
     "LOCATION": "portal_cache",
     # Bounded: past MAX_ENTRIES a third of the entries (the oldest expiry first) is removed.
     "OPTIONS": {"MAX_ENTRIES": env_int("DJANGO_CACHE_MAX_ENTRIES", 5000), "CULL_FREQUENCY": 3},
@@ -328,7 +328,7 @@ EMBEDDED_CACHE = {
 # Redis: a failure or a full server (set `maxmemory` with `maxmemory-policy allkeys-lru`)
 # is a cache miss, never an error page; short timeouts so a dead server costs little.
 REDIS_CACHE = {
-    "BACKEND": "portal.cache.DegradingRedisCache",
+    "BACKEND": "web.cache.DegradingRedisCache",
     "LOCATION": REDIS_URL,
     "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
 }
@@ -342,8 +342,8 @@ CACHES = (
     if REDIS_URL
     else {"default": EMBEDDED_CACHE, "ratelimit": EMBEDDED_CACHE}
 )
-# Anonymous public pages are kept this long at most (scheduled publications
-# appear within it); any change to content clears them at once.
+# Anonymous public pages are kept this long at most, and never past the next scheduled
+# publication; any committed change to content clears them.
 PUBLIC_PAGE_CACHE_SECONDS = env_int("DJANGO_PUBLIC_PAGE_CACHE_SECONDS", 300)
 # How long browsers and CDNs may reuse a public page without asking again.
 PUBLIC_PAGE_MAX_AGE = env_int("DJANGO_PUBLIC_PAGE_MAX_AGE", 60)
@@ -357,11 +357,11 @@ LOGGING = {
     # Client errors: one line without a traceback. A safety net: email addresses
     # are masked in every log line.
     "filters": {
-        "client_errors": {"()": "portal.logs.ClientErrorFilter"},
-        "personal_data": {"()": "portal.logs.MaskEmailAddresses"},
+        "client_errors": {"()": "web.logs.ClientErrorFilter"},
+        "personal_data": {"()": "web.logs.MaskEmailAddresses"},
     },
     "formatters": {
-        "json": {"()": "portal.logs.JSONFormatter"},
+        "json": {"()": "web.logs.JSONFormatter"},
         "text": {"format": "%(levelname)s %(name)s: %(message)s"},
     },
     "handlers": {
@@ -377,7 +377,7 @@ LOGGING = {
     "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
 }
 # Error reports blank the enquiry form's personal fields.
-DEFAULT_EXCEPTION_REPORTER_FILTER = "portal.logs.PersonalDataReporterFilter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "web.logs.PersonalDataReporterFilter"
 
 # Privacy (PIPL, GDPR): an enquiry is anonymised this many days after its last activity;
 # the privacy notice prints this, the web servers' log retention and the contact address.

@@ -4,17 +4,17 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
-from portal import two_factor
-from portal.media import serve_media
-from portal.privacy import privacy_notice
 from projects.sitemaps import sitemaps
 from projects.views import robots_txt
+from web import two_factor
+from web.media import serve_media
+from web.privacy import privacy_notice
 
 admin.site.site_header = "Invest Qingdao"
 admin.site.site_title = "Invest Qingdao"
 admin.site.index_template = "admin/portal_index.html"
 # A database that does not answer gives 503 (try again), any other failure 500.
-handler500 = "portal.errors.server_error"
+handler500 = "web.errors.server_error"
 
 urlpatterns = [
     path("admin/two-factor/", two_factor.verify, name="two_factor_verify"),

@@ -16,7 +16,6 @@ from images.admin import HeroThumbnailMixin, ImageInline
 from images.publishing import images_missing_alt
 from localisation import formats
 from localisation.countries import country_choices
-from portal.caching import content_changed
 
 from .models import (
     CityFigure,
@@ -78,7 +77,6 @@ def publish(modeladmin, request, queryset):
     ]
     incomplete = queryset.count() - len(ready)
     queryset.filter(pk__in=[obj.pk for obj in ready]).update(status=Publishable.Status.PUBLISHED)
-    content_changed()  # update() sends no save signal: clear cached pages here.
     if ready:
         modeladmin.message_user(
             request,
@@ -101,7 +99,6 @@ def publish(modeladmin, request, queryset):
 @admin.action(description=_("Unpublish selected records"), permissions=["change"])
 def unpublish(modeladmin, request, queryset):
     count = queryset.update(status=Publishable.Status.DRAFT)
-    content_changed()  # update() sends no save signal: clear cached pages here.
     modeladmin.message_user(
         request,
         ngettext("Unpublished %d record.", "Unpublished %d records.", count) % count,

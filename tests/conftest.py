@@ -25,6 +25,51 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+# Packages of this repository: their memoised functions are reset between tests.
+OWN_PACKAGES = ("projects", "images", "enquiries", "localisation", "background", "web")
+
+
+def own_memoised_functions():
+    import sys
+
+    for name, module in list(sys.modules.items()):
+        if name.split(".")[0] in OWN_PACKAGES:
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)) and hasattr(value, "__wrapped__"):
+                    yield value
+
+
+@pytest.fixture(autouse=True)
+def fresh_globals():
+    """Nothing global carries over from the test before: whatever order the tests run in
+    (pytest-randomly shuffles them; its seed is printed), each starts from the same state.
+
+    The time zone, the memoised functions of our apps (some are keyed by language), the
+    registry of periodic jobs, and the page cache's table list and pending generation.
+    """
+    from django.db import connections
+    from django.utils import timezone
+
+    from background.schedule import JOBS
+    from web import invalidation
+
+    jobs = dict(JOBS)
+
+    def reset():
+        timezone.deactivate()
+        for function in own_memoised_functions():
+            function.cache_clear()
+        JOBS.clear()
+        JOBS.update(jobs)
+        invalidation.forget_tables()
+        for connection in connections.all(initialized_only=True):
+            connection.__dict__.pop("public_pages_pending", None)
+
+    reset()
+    yield
+    reset()
+
+
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploaded files in tests go to a temporary folder, never the real media."""

@@ -9,6 +9,7 @@ from django.middleware.csrf import get_token
 from django.urls import path, reverse
 
 from projects.models import Park
+from web.caching import reads_query
 
 from .factories import make_centre, make_event, make_park, make_policy
 from .quality import public_pages
@@ -16,6 +17,7 @@ from .quality import public_pages
 renders = []
 
 
+@reads_query
 def park_list(request):
     """Stands in for any public page that reads published content."""
     renders.append(request.path)
@@ -100,24 +102,26 @@ def test_conditional_get(client):
     assert changed.status_code == 200
 
 
-def test_saving_content_clears_the_cache(client):
+def test_saving_content_clears_the_cache(client, django_capture_on_commit_callbacks):
     park = make_park(name_en="Old name")
     client.get("/en/parks/")
     park.name_en = "New name"
-    park.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        park.save()
     response = client.get("/en/parks/")
     assert b"New name" in response.content
     assert len(renders) == 2
 
 
-def test_deleting_content_clears_the_cache(client):
+def test_deleting_content_clears_the_cache(client, django_capture_on_commit_callbacks):
     park = make_park(name_en="Soon gone")
     client.get("/en/parks/")
-    park.delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        park.delete()
     assert b"Soon gone" not in client.get("/en/parks/").content
 
 
-def test_publishing_from_the_admin_clears_the_cache(client):
+def test_publishing_from_the_admin_clears_the_cache(client, django_capture_on_commit_callbacks):
     draft = make_park(name_en="Draft park", status=Park.Status.DRAFT)
     assert b"Draft park" not in client.get("/en/parks/").content
     editor = User.objects.create_user("editor", password="a-long-editor-password", is_staff=True)
@@ -125,10 +129,11 @@ def test_publishing_from_the_admin_clears_the_cache(client):
     staff = client.__class__()
     staff.force_login(editor)
     for action, expected in (("publish", True), ("unpublish", False)):
-        response = staff.post(
-            reverse("admin:projects_park_changelist"),
-            {"action": action, "_selected_action": [draft.pk]},
-        )
+        with django_capture_on_commit_callbacks(execute=True):
+            response = staff.post(
+                reverse("admin:projects_park_changelist"),
+                {"action": action, "_selected_action": [draft.pk]},
+            )
         assert response.status_code == 302
         assert (b"Draft park" in client.get("/en/parks/").content) is expected
 
@@ -205,14 +210,17 @@ def test_the_enquiry_form_is_never_cached(client):
 
 
 @pytest.mark.urls("portal.urls")
-def test_publishing_shows_on_the_park_list_at_once(client, admin_client):
+def test_publishing_shows_on_the_park_list_at_once(
+    client, admin_client, django_capture_on_commit_callbacks
+):
     draft = make_park(name_en="Lingang Data Park", status=Park.Status.DRAFT)
     park_list = "/en/parks/"
     assert b"Lingang Data Park" not in client.get(park_list).content
-    admin_client.post(
-        reverse("admin:projects_park_changelist"),
-        {"action": "publish", "_selected_action": [draft.pk]},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(
+            reverse("admin:projects_park_changelist"),
+            {"action": "publish", "_selected_action": [draft.pk]},
+        )
     assert b"Lingang Data Park" in client.get(park_list).content
 
 
@@ -237,3 +245,16 @@ def test_unknown_query_parameters_add_no_entries(client):
     client.get("/en/parks/?sector=a&page=2")
     assert client.get("/en/parks/?page=2&sector=a")["X-Cache"] == "hit"
     assert len(page_entries()) == 1
+
+
+@pytest.mark.urls("portal.urls")
+def test_a_query_on_a_page_that_reads_none_adds_no_entry(client):
+    park = make_park()
+    detail = park.get_absolute_url()
+    for number in range(3):
+        assert client.get(f"{detail}?page={number}").status_code == 200
+    assert page_entries() == []
+    client.get(detail)
+    assert client.get(detail)["X-Cache"] == "hit"
+    client.get("/en/parks/?page=2")
+    assert client.get("/en/parks/?page=2")["X-Cache"] == "hit"

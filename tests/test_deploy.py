@@ -11,7 +11,7 @@ from unittest import mock
 import pytest
 from django.db import DatabaseError
 
-from portal.logs import JSONFormatter
+from web.logs import JSONFormatter
 
 from . import production
 
@@ -66,11 +66,11 @@ def test_production_values():
 def test_redis_cache_when_configured():
     values = production.load(REDIS_URL="redis://127.0.0.1:6379/1")
     default = values["CACHES"]["default"]
-    assert default["BACKEND"] == "portal.cache.DegradingRedisCache"
+    assert default["BACKEND"] == "web.cache.DegradingRedisCache"
     assert default["LOCATION"] == "redis://127.0.0.1:6379/1"
     assert values["CACHES"]["ratelimit"]["FALLBACK"] == "embedded"
     embedded = production.load()["CACHES"]["default"]
-    assert embedded["BACKEND"] == "portal.cache.DegradingDatabaseCache"
+    assert embedded["BACKEND"] == "web.cache.DegradingDatabaseCache"
     assert embedded["OPTIONS"]["MAX_ENTRIES"] == 5000
 
 
@@ -101,7 +101,7 @@ def test_healthz_answers_ok_without_cookies(client, settings):
 
 @pytest.mark.django_db
 def test_healthz_reports_an_unreachable_database(client, caplog):
-    with mock.patch("portal.health.connection.cursor", side_effect=DatabaseError("gone")):
+    with mock.patch("web.health.connection.cursor", side_effect=DatabaseError("gone")):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert "database unreachable" in caplog.text

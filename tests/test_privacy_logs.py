@@ -16,7 +16,7 @@ from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from enquiries.models import Enquiry
-from portal.logs import JSONFormatter, MaskEmailAddresses, logged_username
+from web.logs import JSONFormatter, MaskEmailAddresses, logged_username
 
 from .enquiry_helpers import enquiry_data
 

@@ -5,8 +5,8 @@ from django.core.checks import Warning
 from django.test import RequestFactory
 
 from enquiries import ratelimit
-from portal.checks import proxy_hops_counted
-from portal.security import client_ip
+from web.checks import proxy_hops_counted
+from web.security import client_ip
 
 from .test_deploy import manage
 
@@ -63,7 +63,7 @@ def test_check_warns_when_a_proxy_is_trusted_but_no_hop_counted(settings):
     settings.PROXY_COUNT = 0
     [warning] = proxy_hops_counted(None)
     assert isinstance(warning, Warning)
-    assert warning.id == "portal.W001"
+    assert warning.id == "web.W001"
     settings.PROXY_COUNT = 1
     assert proxy_hops_counted(None) == []
 
@@ -77,4 +77,4 @@ def test_check_is_quiet_without_a_proxy(settings):
 def test_check_deploy_fails_behind_a_proxy_with_no_hop_counted():
     result = manage("check", "--deploy", "--fail-level", "WARNING", DJANGO_PROXY_COUNT="0")
     assert result.returncode != 0
-    assert "portal.W001" in result.stderr
+    assert "web.W001" in result.stderr

@@ -193,11 +193,11 @@ def test_proxy_address_is_used_only_for_trusted_proxies(client, editor, settings
 
 
 def test_authentication_events_are_logged(client, editor, caplog):
-    caplog.set_level(logging.INFO, logger="portal.auth")
+    caplog.set_level(logging.INFO, logger="web.auth")
     login(client, "editor", "wrong-password")
     login(client, "editor", PASSWORD)
     client.post(reverse("admin:logout"), secure=True)
-    messages = [r.getMessage() for r in caplog.records if r.name == "portal.auth"]
+    messages = [r.getMessage() for r in caplog.records if r.name == "web.auth"]
     assert messages == [
         "login failed user=editor ip=203.0.113.5",
         "login user=editor ip=203.0.113.5",

@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from portal.checks import admin_guarded
+from web.checks import admin_guarded
 
 from . import production
 from .browser import log_in, totp_code
@@ -167,7 +167,7 @@ def test_deploy_check_warns_when_the_admin_is_unguarded(settings):
     settings.ADMIN_REQUIRE_2FA = settings.ADMIN_REQUIRE_HTTPS = True
     assert admin_guarded(None) == []
     settings.ADMIN_REQUIRE_2FA = settings.ADMIN_REQUIRE_HTTPS = False
-    assert {w.id for w in admin_guarded(None)} == {"portal.W002", "portal.W003"}
+    assert {w.id for w in admin_guarded(None)} == {"web.W002", "web.W003"}
 
 
 # Per-user-name throttle -----------------------------------------------------------

@@ -5,11 +5,14 @@ from functools import wraps
 from django.core.exceptions import BadRequest
 from django.core.paginator import Paginator
 
+from web.caching import reads_query
+
 # Longer query strings are not links a person followed: answer 400.
 MAX_QUERY_STRING = 2000
 
 
 def bounded_query(view):
+    @reads_query  # the page cache keeps one entry per (known) query
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING:

@@ -15,7 +15,7 @@ def proxy_hops_counted(app_configs, **kwargs):
                 "so every visitor has the proxy's address.",
                 hint="Set DJANGO_PROXY_COUNT to the number of proxies that append to "
                 "X-Forwarded-For (1 for one nginx or load balancer).",
-                id="portal.W001",
+                id="web.W001",
             )
         ]
     return []
@@ -32,7 +32,7 @@ def admin_guarded(app_configs, **kwargs):
             Warning(
                 "Staff sign in to the admin without a second factor.",
                 hint="Leave DJANGO_ADMIN_REQUIRE_2FA unset (or 1) in production.",
-                id="portal.W002",
+                id="web.W002",
             )
         )
     if not settings.ADMIN_REQUIRE_HTTPS:
@@ -40,7 +40,7 @@ def admin_guarded(app_configs, **kwargs):
             Warning(
                 "The admin can be reached over plain HTTP.",
                 hint="Leave DJANGO_ADMIN_REQUIRE_HTTPS unset (or 1) in production.",
-                id="portal.W003",
+                id="web.W003",
             )
         )
     return problems

@@ -7,25 +7,25 @@ not vary on one, so pages that use the session or CSRF (the enquiry form, the
 admin) are never stored. The pages carry no cookie and no `Vary: Cookie`, so a
 CDN may keep them for PUBLIC_PAGE_MAX_AGE seconds too.
 
-Entries are keyed by a content generation: saving or deleting any record of
-the content apps (or the admin's bulk actions, which call `content_changed`)
-starts a new generation, and the old entries are never read again.
+Entries are keyed by a content generation (web/invalidation.py): any committed
+write to content starts a new one, and the old entries are never read again. An
+entry lives PUBLIC_PAGE_CACHE_SECONDS at most, and never past the next scheduled
+publication.
 """
 
 import hashlib
-import time
+import math
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.http.request import split_domain_port
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, urlencode
 
-# Apps whose records appear on public pages.
-CONTENT_APPS = {"projects", "images"}
-GENERATION_KEY = "public-pages:generation"
+from .invalidation import generation, lifetime
+
 # Paths under a language prefix that are never cached (forms, previews).
 EXCLUDED_SEGMENTS = ("/enquiry/", "/enquiries/")
 # Response headers worth replaying; the rest are added fresh by the middleware around us.
@@ -47,32 +47,6 @@ QUERY_PARAMETERS = {
 MAX_QUERY_LENGTH = 200
 
 
-def content_changed(**kwargs):
-    """Start a new generation: every cached page is stale from now on.
-
-    A delete, not a write: a full Redis still accepts it, so an edit is never hidden.
-    """
-    cache.delete(GENERATION_KEY)
-
-
-def _record_changed(sender, **kwargs):
-    if sender._meta.app_label in CONTENT_APPS:
-        content_changed()
-
-
-def generation():
-    """The current generation, or None when the cache cannot keep one (then nothing is cached)."""
-    current = cache.get(GENERATION_KEY)
-    if current is None:
-        cache.add(GENERATION_KEY, time.time_ns(), None)
-        current = cache.get(GENERATION_KEY)
-    return current
-
-
-for _signal in (post_save, post_delete, m2m_changed):
-    _signal.connect(_record_changed, dispatch_uid=f"public-pages-{_signal}")
-
-
 def language_prefixes():
     return tuple(f"/{code}/" for code, _label in settings.LANGUAGES)
 
@@ -88,9 +62,25 @@ def is_cacheable_request(request):
     )
 
 
+def reads_query(view):
+    """Mark a view whose page depends on its query string (filters, paging, search).
+
+    Only such pages are cached with a query string: on any other page (a detail page
+    with `?page=2`) the parameters change nothing, and storing them would only add entries.
+    """
+    view.reads_query = True
+    return view
+
+
+def query_is_read(request):
+    match = getattr(request, "resolver_match", None)
+    return not request.GET or getattr(match and match.func, "reads_query", False)
+
+
 def is_cacheable_response(request, response):
     return (
-        response.status_code == 200
+        query_is_read(request)
+        and response.status_code == 200
         and not response.streaming
         and not response.cookies
         and not response.has_header("Vary")
@@ -145,22 +135,26 @@ class PublicPageCacheMiddleware:
         response = self.get_response(request)
         # HEAD responses may have lost their body on the way: store only GETs.
         if request.method == "GET" and is_cacheable_response(request, response):
+            seconds = lifetime()
             response["Last-Modified"] = http_date()
-            self.mark_public(response)
-            cache.set(key, self.freeze(response), settings.PUBLIC_PAGE_CACHE_SECONDS)
+            self.mark_public(response, seconds)
+            cache.set(key, self.freeze(response, timezone.now().timestamp() + seconds), seconds)
         return response
 
     @staticmethod
-    def mark_public(response):
-        patch_cache_control(response, public=True, max_age=settings.PUBLIC_PAGE_MAX_AGE)
+    def mark_public(response, seconds):
+        # Browsers and CDNs must not keep a page past the next scheduled publication either.
+        max_age = max(0, min(settings.PUBLIC_PAGE_MAX_AGE, math.ceil(seconds)))
+        patch_cache_control(response, public=True, max_age=max_age)
 
     @staticmethod
-    def freeze(response):
+    def freeze(response, expires):
         headers = {name: response[name] for name in STORED_HEADERS if response.has_header(name)}
         return {
             "content": response.content,
             "headers": headers,
             "last_modified": response["Last-Modified"],
+            "expires": expires,
         }
 
     def replay(self, stored):
@@ -169,5 +163,5 @@ class PublicPageCacheMiddleware:
             response[name] = value
         response["Last-Modified"] = stored["last_modified"]
         response["X-Cache"] = "hit"
-        self.mark_public(response)
+        self.mark_public(response, stored["expires"] - timezone.now().timestamp())
         return response

@@ -9,7 +9,7 @@ from django.dispatch import receiver
 
 from .logs import logged_username
 
-logger = logging.getLogger("portal.auth")
+logger = logging.getLogger("web.auth")
 
 
 class PermissionsPolicyMiddleware:
@@ -63,7 +63,7 @@ def log_logout(sender, request, user, **kwargs):
 @receiver(user_login_failed)
 def log_login_failed(sender, credentials, request=None, **kwargs):
     # `credentials` has the password already masked by Django; log only the username,
-    # and only a staff account's name as typed (see portal.logs.logged_username).
+    # and only a staff account's name as typed (see web.logs.logged_username).
     logger.warning(
         "login failed user=%s ip=%s",
         logged_username(credentials.get("username", "")),
