@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from projects.content_types import PublicType, own_topic
+
 from .place import Place
 from .publishable import Publishable
 
@@ -40,6 +42,20 @@ class OverseasCentre(Publishable, Place):
         help_text=_("Enquiries from these countries are routed to this centre."),
     )
     images = GenericRelation("images.Image")
+
+    public = PublicType(
+        key="centre",
+        path="centres",
+        label=_("Overseas centres"),
+        position=40,
+        search_fields={"name": 3, "summary": 2, "services": 1, "city": 1},
+        sitemap_changefreq="monthly",
+        enquiry=own_topic("centre"),
+        list_view="projects.views.centre_list",
+        detail_view="projects.views.centre_detail",
+        list_queries=1,
+        detail_queries=3,
+    )
 
     class Meta:
         verbose_name = _("overseas business centre")

@@ -8,7 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from .publishable import Publishable, PublishableQuerySet
+from projects.content_types import Feed, PublicType
+
+from .publishable import Publishable, PublishableQuerySet, only
 
 
 def validate_timezone(value):
@@ -75,6 +77,30 @@ class Event(Publishable):
     images = GenericRelation("images.Image")
 
     objects = EventQuerySet.as_manager()
+
+    public = PublicType(
+        key="event",
+        path="events",
+        label=_("Events"),
+        position=30,
+        search_fields={"name": 3, "summary": 2, "body": 1, "city": 1, "venue": 1},
+        feed=Feed(
+            title=_("Invest Qingdao: upcoming events"),
+            description=_(
+                "Conferences, forums, fairs and promotion weeks where investors meet Qingdao."
+            ),
+            items=lambda published: published.upcoming(),
+        ),
+        enquiry=lambda event: {
+            "park": event.park,
+            "centre": event.centre,
+            "sector": only(event.sectors),
+        },
+        list_view="projects.views.event_list",
+        detail_view="projects.views.event_detail",
+        list_queries=4,
+        detail_queries=3,
+    )
 
     class Meta:
         verbose_name = _("event")

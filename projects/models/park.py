@@ -4,6 +4,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from projects.content_types import PublicType, StaffAccess, own_topic
+
 from .figure import Measured
 from .place import Place
 from .publishable import Publishable
@@ -58,6 +60,19 @@ class Park(Publishable, Place):
     )
     images = GenericRelation("images.Image")
 
+    public = PublicType(
+        key="park",
+        path="parks",
+        label=_("Parks"),
+        position=10,
+        sitemap_priority=0.7,
+        enquiry=own_topic("park"),
+        list_view="projects.views.park_list",
+        detail_view="projects.views.park_detail",
+        list_queries=6,
+        detail_queries=6,
+    )
+
     class Meta:
         verbose_name = _("park")
         verbose_name_plural = _("parks")
@@ -82,6 +97,7 @@ class ParkFigure(Measured):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     objects = ParkFigureManager()
+    staff = StaffAccess()
 
     class Meta:
         verbose_name = _("key figure")

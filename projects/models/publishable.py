@@ -22,6 +22,12 @@ class PublishableQuerySet(models.QuerySet):
         return self.get(slug=slug)
 
 
+def only(related):
+    """The single related record, or None when there are none or several."""
+    records = list(related.all()[:2])
+    return records[0] if len(records) == 1 else None
+
+
 class SlugNaturalKeyMixin:
     """Fixtures refer to records by slug, never by primary key."""
 
