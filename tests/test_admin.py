@@ -82,7 +82,7 @@ def park_form(**overrides):
 def test_published_park_without_chinese_name_is_refused(client, editor):
     response = client.post(admin_url(Park, "add"), park_form(name_zh_hans=""))
     assert response.status_code == 200
-    assert "Required in every language before the record is published." in (
+    assert "Required in this language before the record is published." in (
         response.content.decode()
     )
     assert not Park.objects.exists()

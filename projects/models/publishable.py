@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from localisation import languages as languages_table
 from projects.richtext import clean_html
 
 
@@ -37,7 +38,7 @@ class SlugNaturalKeyMixin:
 
 def missing_translations(instance, field_names, languages=None):
     """The localized column names among `field_names` that are empty."""
-    languages = languages or [code for code, _label in settings.LANGUAGES]
+    languages = languages or languages_table.required()
     return [
         build_localized_fieldname(name, code)
         for name in field_names
@@ -51,8 +52,6 @@ class Publishable(SlugNaturalKeyMixin, models.Model):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
 
-    # Translated fields that must be filled in every language before publishing.
-    required_translations = ("name", "summary")
     # Translated fields that hold staff-entered HTML.
     rich_text_fields = ("body",)
 
@@ -98,17 +97,23 @@ class Publishable(SlugNaturalKeyMixin, models.Model):
             self.publish_at is None or self.publish_at <= timezone.now()
         )
 
+    @classmethod
+    def required_translations(cls):
+        """The translated fields its content type counts (PublicType.completeness)."""
+        return cls.public.completeness
+
     @property
     def missing_translations(self):
-        return missing_translations(self, self.required_translations)
+        """Columns still empty among those publishing needs (the required languages)."""
+        return missing_translations(self, self.required_translations())
 
     @property
     def missing_languages(self):
-        """Codes of the languages in which a required field is still empty."""
+        """Codes of the languages, optional ones too, in which a counted field is empty."""
         return [
             code
-            for code, _label in settings.LANGUAGES
-            if missing_translations(self, self.required_translations, [code])
+            for code in languages_table.codes()
+            if missing_translations(self, self.required_translations(), [code])
         ]
 
     def clean(self):
@@ -118,7 +123,7 @@ class Publishable(SlugNaturalKeyMixin, models.Model):
             if missing:
                 raise ValidationError(
                     {
-                        name: _("Required in every language before the record is published.")
+                        name: _("Required in this language before the record is published.")
                         for name in missing
                     }
                 )

@@ -15,6 +15,7 @@ from django.utils.translation import get_language, get_language_info
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
+from localisation import languages
 from projects.content_types import public_types
 
 register = template.Library()
@@ -25,11 +26,17 @@ JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 @register.filter
 def html_lang(code):
-    """The BCP 47 spelling HTML wants: zh-hans -> zh-Hans."""
-    language, _sep, rest = (code or "").partition("-")
-    if len(rest) == 4:
-        return f"{language}-{rest.title()}"
-    return code
+    """The BCP 47 spelling HTML wants, from the language table: zh-hans -> zh-Hans."""
+    return languages.html_lang(code)
+
+
+@register.simple_tag
+def og_locales():
+    """OpenGraph locales: the page's, then the other languages' (og:locale:alternate)."""
+    current = languages.language()
+    return [current.og_locale] + [
+        row.og_locale for row in languages.table() if row.code != current.code
+    ]
 
 
 def _absolute(request, url):
