@@ -8,7 +8,7 @@ from projects.ics import escape_text, fold
 from projects.models import Event
 
 from .factories import make_event, make_sector
-from .pages import LANGUAGES, get_page, switch_link, twin, warm_up
+from .pages import LANGUAGES, budget, get_page, switch_link, twin, warm_up
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +84,7 @@ def test_event_list_queries_stay_constant(client, django_assert_num_queries, siz
         make_event().sectors.add(sector)
     warm_up(client, "/en/events/")
     # sectors, countries (filter choices), count, page
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(budget("event list")):
         get_page(client, "/zh-hans/events/", "zh-hans")
 
 
@@ -96,7 +96,7 @@ def test_event_detail_queries_stay_constant(client, django_assert_num_queries, s
     url = f"/en/events/{event.slug}/"
     warm_up(client, url)
     # event with park and centre, sectors, images
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(budget("event detail")):
         get_page(client, url, "en")
 
 

@@ -29,9 +29,10 @@ def test_settings_derive_from_the_table():
     codes = [language.code for language in settings.LANGUAGE_TABLE]
     assert [code for code, _name in settings.LANGUAGES] == codes
     assert list(settings.MODELTRANSLATION_LANGUAGES) == codes
-    assert settings.LANGUAGE_CODE == codes[0]
-    assert settings.REQUIRED_LANGUAGES == tuple(
-        language.code for language in settings.LANGUAGE_TABLE if language.required
+    assert codes[0] == settings.LANGUAGE_CODE
+    assert (
+        tuple(language.code for language in settings.LANGUAGE_TABLE if language.required)
+        == settings.REQUIRED_LANGUAGES
     )
     assert settings.MODELTRANSLATION_FALLBACK_LANGUAGES["default"] == settings.REQUIRED_LANGUAGES
 

@@ -3,7 +3,7 @@ import pytest
 from projects.models import Park
 
 from .factories import make_district, make_event, make_park, make_policy, make_sector, translated
-from .pages import LANGUAGES, get_page, shown, switch_link, twin, warm_up
+from .pages import LANGUAGES, budget, get_page, shown, switch_link, twin, warm_up
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,7 @@ def test_park_list_queries_stay_constant(client, django_assert_num_queries, size
         park.sectors.add(sector)
     warm_up(client, "/en/parks/")
     # sectors, districts, count, the page of parks, their sectors, their images
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(budget("park list")):
         get_page(client, "/en/parks/", "en")
 
 
@@ -52,7 +52,7 @@ def test_park_detail_queries_stay_constant(client, django_assert_num_queries, si
         make_event(park=park)
     warm_up(client, f"/en/parks/{park.slug}/")
     # park, figures, sectors, images, policies, events
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(budget("park detail")):
         get_page(client, f"/zh-hans/parks/{park.slug}/", "zh-hans")
 
 
