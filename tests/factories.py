@@ -81,3 +81,10 @@ def make_centre(**fields):
     slug, defaults = _publishable("centre", fields)
     defaults.update(country="DE", **bilingual("city", "Frankfurt", "法兰克福"))
     return OverseasCentre.objects.create(slug=slug, **{**defaults, **translated(**fields)})
+
+
+def make_record(model, **fields):
+    """A published record of a content type without a factory of its own: slug, name and
+    summary in every required language, defaults for the rest."""
+    slug, defaults = _publishable(model._meta.model_name, fields)
+    return model.objects.create(slug=slug, **{**defaults, **translated(**fields)})

@@ -20,6 +20,7 @@ from PIL import Image as PILImage
 
 from images.models import Image
 from projects import inventory
+from projects.content_types import public_types
 from projects.models import CityFigure
 
 from .factories import (
@@ -28,6 +29,7 @@ from .factories import (
     make_event,
     make_park,
     make_policy,
+    make_record,
     make_sector,
     translated,
 )
@@ -91,7 +93,12 @@ def make_sample_content():
     event.sectors.add(sector)
     for record in (park, centre, event):
         make_photo(record)
-    return {"park": park.slug, "policy": policy.slug, "event": event.slug, "centre": centre.slug}
+    slugs = {"park": park.slug, "policy": policy.slug, "event": event.slug, "centre": centre.slug}
+    # A content type registered since gets a record of its own too.
+    for declared in public_types():
+        if declared.key not in slugs:
+            slugs[declared.key] = make_record(declared.model).slug
+    return slugs
 
 
 def make_editor():
