@@ -66,8 +66,8 @@ def pages():
         *typed,
         Page("search", "projects:search", 4, LIST_MS, search=True),
         Page("enquiry form", "enquiries:form", 3, DETAIL_MS),
-        Page("enquiry status", "enquiries:status", 1, LIST_MS),
-        Page("privacy notice", "privacy", 1, DETAIL_MS),
+        Page("enquiry status", "enquiries:status", 0, LIST_MS),
+        Page("privacy notice", "privacy", 0, DETAIL_MS),
     ]
 
 
