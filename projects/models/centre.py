@@ -1,7 +1,6 @@
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -61,6 +60,3 @@ class OverseasCentre(Publishable, Place):
         verbose_name = _("overseas business centre")
         verbose_name_plural = _("overseas business centres")
         ordering = ["kind", "slug"]
-
-    def get_absolute_url(self):
-        return reverse("projects:centre_detail", kwargs={"slug": self.slug})

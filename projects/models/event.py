@@ -3,7 +3,6 @@ import zoneinfo
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -112,9 +111,6 @@ class Event(Publishable):
                 name="event_ends_after_start",
             )
         ]
-
-    def get_absolute_url(self):
-        return reverse("projects:event_detail", kwargs={"slug": self.slug})
 
     @property
     def venue_timezone(self):

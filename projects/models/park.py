@@ -1,7 +1,6 @@
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from projects.content_types import PublicType, StaffAccess, own_topic
@@ -77,9 +76,6 @@ class Park(Publishable, Place):
         verbose_name = _("park")
         verbose_name_plural = _("parks")
         ordering = ["-is_featured", "slug"]
-
-    def get_absolute_url(self):
-        return reverse("projects:park_detail", kwargs={"slug": self.slug})
 
 
 class ParkFigureManager(models.Manager):

@@ -1,6 +1,5 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -102,9 +101,6 @@ class Policy(Publishable):
                 name="policy_expires_after_effective",
             )
         ]
-
-    def get_absolute_url(self):
-        return reverse("projects:policy_detail", kwargs={"slug": self.slug})
 
     def is_in_force(self, on=None):
         on = on or timezone.localdate()

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
@@ -90,6 +91,9 @@ class Publishable(SlugNaturalKeyMixin, models.Model):
                 if getattr(self, column, None):
                     setattr(self, column, clean_html(getattr(self, column)))
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(self.public.detail_url_name, kwargs={"slug": self.slug})
 
     @property
     def is_published(self):
