@@ -124,19 +124,33 @@ def enquiry_topics():
     }
 
 
-def sync_staff_groups(app_config, using="default", **kwargs):
+def sync_staff_groups(app_config, using="default", apps=apps, **kwargs):
     """post_migrate: give the staff groups their rights on this app's models.
 
     Runs after every migrate and after every test database flush, once per app, after
-    Django has created that app's permissions; rights are only ever added.
+    Django has created that app's permissions; rights are only ever added. `apps` is
+    the migrated state: a model (or app) migrated back to zero is skipped.
     """
-    from django.contrib.auth.models import Group, Permission
-    from django.contrib.contenttypes.models import ContentType
+    from django.db import router
 
+    try:
+        Group = apps.get_model("auth", "Group")
+        Permission = apps.get_model("auth", "Permission")
+        ContentType = apps.get_model("contenttypes", "ContentType")
+    except LookupError:
+        return
+    if not router.allow_migrate_model(using, Group):
+        return  # another database (the cache's)
     for model, access in staff_models():
-        if model._meta.app_config is not app_config:
+        if model._meta.app_config.label != app_config.label:
             continue
-        content_type = ContentType.objects.db_manager(using).get_for_model(model)
+        try:
+            apps.get_model(model._meta.label)
+        except LookupError:
+            continue
+        content_type = ContentType.objects.db_manager(using).get_by_natural_key(
+            model._meta.app_label, model._meta.model_name
+        )
         rights = Permission.objects.using(using).filter(content_type=content_type)
         for name in access.editors:
             Group.objects.using(using).get_or_create(name=name)[0].permissions.add(*rights)
