@@ -8,8 +8,7 @@ import os
 import statistics
 import tempfile
 
-from tests.enquiry_helpers import enquiry_data
-from tests.load_site import Site
+from bench.site import Site, enquiry_data
 
 MAIL_SERVERS = {"fast mail server (0 s)": 0, "slow mail server (7 s)": 7}
 SUBMISSIONS = 5
@@ -23,7 +22,7 @@ def measure(submissions=SUBMISSIONS):
             env = {
                 **os.environ,
                 "BENCH_CACHE": "1",
-                "DJANGO_EMAIL_BACKEND": "tests.slow_mail.SlowMailBackend",
+                "DJANGO_EMAIL_BACKEND": "bench.slow_mail.SlowMailBackend",
                 "SLOW_MAIL_SECONDS": str(seconds),
                 "DJANGO_ENQUIRY_RATE_LIMIT": "1000",
             }

@@ -8,20 +8,15 @@ import sys
 
 import django
 
-# The budgets of the product (see issue "Quality seen from outside").
-MAX_QUERIES = 3
-MAX_P50_MS = {"detail": 8, "list": 12}
+from projects import inventory
+
+# Each page's query and time budgets come from the inventory the tests check too.
 MIN_PERFORMANCE = 0.98
 MAX_KB_BEFORE_IMAGES = 100
-DETAIL_PAGES = ("park detail", "policy detail", "event detail", "centre detail", "enquiry form")
 
 
 def mark(ok):
     return "✅" if ok else "❌"
-
-
-def page_kind(label):
-    return "detail" if label.split(" [")[0] in DETAIL_PAGES else "list"
 
 
 def machine():
@@ -48,11 +43,12 @@ def server_table(timings, failures):
         "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for label, t in timings.items():
-        limit = MAX_P50_MS[page_kind(label)]
-        ok_queries = t["queries"] <= MAX_QUERIES
+        page = inventory.page(label)
+        limit, max_queries = page.p50_ms, page.queries
+        ok_queries = t["queries"] <= max_queries
         ok_time = t["p50"] <= limit
         if not ok_queries:
-            failures.append(f"{label}: {t['queries']} SQL queries (budget {MAX_QUERIES})")
+            failures.append(f"{label}: {t['queries']} SQL queries (budget {max_queries})")
         if not ok_time:
             failures.append(f"{label}: server p50 {t['p50']:.1f} ms (budget {limit} ms)")
         if t["status"] != 200:
@@ -61,7 +57,7 @@ def server_table(timings, failures):
             f"| {label} | `{t['url']}` | {t['status']} | {t['queries']} {mark(ok_queries)} "
             f"| {t['p50']:.1f} {mark(ok_time)} | {t['p95']:.1f} | {t['cpu_p50']:.1f} "
             f"| {t['html_kb']:.0f} "
-            f"| ≤ {MAX_QUERIES} queries, p50 ≤ {limit} ms |"
+            f"| ≤ {max_queries} queries, p50 ≤ {limit} ms |"
         )
     return rows
 
@@ -149,9 +145,9 @@ def render(args, counts, fill_seconds, timings, rates, scores, thanks=None):
         f" up to {args.requests} requests per URL, at least 5 and about 3 s at most, after"
         " 2 warm-ups; queries counted on the second"
         " request). CPU ms is the thread's CPU time, which other processes on the machine do"
-        " not inflate. A detail page's budget is"
-        f" p50 ≤ {MAX_P50_MS['detail']} ms, a list, home or search page's ≤"
-        f" {MAX_P50_MS['list']} ms.",
+        " not inflate. Each page's budgets come from `projects/inventory.py` (the tests"
+        f" check the same query counts): a detail page's p50 ≤ {inventory.DETAIL_MS} ms, a"
+        f" list, home or search page's ≤ {inventory.LIST_MS} ms.",
         "",
         "## SQL queries and server time",
         "",

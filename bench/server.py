@@ -7,7 +7,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from tests.quality import public_pages
+from projects.inventory import public_pages
 
 TIME_CAP = 3
 MIN_REQUESTS = 5

@@ -1,43 +1,33 @@
-"""Links such as `?park=<slug>` pre-fill the form; anything unknown is ignored."""
+"""Links such as `?park=<slug>` pre-fill the form; anything unknown is ignored.
+
+The topics are the content types that declare an enquiry (projects.content_types),
+and the sectors.
+"""
 
 import re
 
-from projects.models import Event, OverseasCentre, Park, Policy, Sector
+from projects.content_types import enquiry_topics
+from projects.models import Sector
 
 SLUG = re.compile(r"^[-a-z0-9_]{1,100}$")
 
 
-def _only(related):
-    """The single related record, or None when there are none or several."""
-    records = list(related.all()[:2])
-    return records[0] if len(records) == 1 else None
-
-
-def _fields(topic, record):
-    if topic in ("park", "centre", "sector"):
-        return {topic: record}
-    if topic == "policy":
-        return {"park": _only(record.parks), "sector": _only(record.sectors)}
-    return {"park": record.park, "centre": record.centre, "sector": _only(record.sectors)}
-
-
-TOPICS = {
-    "park": Park.objects.published,
-    "centre": OverseasCentre.objects.published,
-    "sector": Sector.objects.all,
-    "policy": Policy.objects.published,
-    "event": Event.objects.published,
-}
+def topics():
+    """{topic: (records, initial fields of a record)}, content types first."""
+    return {
+        **enquiry_topics(),
+        "sector": (Sector.objects.all, lambda sector: {"sector": sector}),
+    }
 
 
 def prefill(params):
     """Initial values and a source label (`park:<slug>`) from the first known topic."""
-    for topic, records in TOPICS.items():
+    for topic, (records, fields) in topics().items():
         slug = params.get(topic, "")
         if not SLUG.match(slug):
             continue
         record = records().filter(slug=slug).first()
         if record is not None:
-            initial = {name: value for name, value in _fields(topic, record).items() if value}
+            initial = {name: value for name, value in fields(record).items() if value}
             return initial, f"{topic}:{slug}"
     return {}, ""

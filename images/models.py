@@ -10,6 +10,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from background.queue import enqueue_on_commit
+from projects.content_types import StaffAccess
 
 from . import files, processing, tasks
 
@@ -57,6 +58,8 @@ class Image(models.Model):
     # The files this row last had in the database, to spot a new upload.
     _stored_name = None
     _stored_renditions = ()
+    # Editors add photos with the records they belong to; officers see them.
+    staff = StaffAccess()
 
     class Meta:
         verbose_name = _("image")

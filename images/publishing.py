@@ -3,6 +3,8 @@
 from django.conf import settings
 from modeltranslation.utils import build_localized_fieldname
 
+from localisation import languages
+
 
 def requires_alt(owner):
     """A published or scheduled record must describe its photos in every language."""
@@ -11,11 +13,13 @@ def requires_alt(owner):
 
 
 def missing_alt_languages(image):
-    """(language name, column) for each language in which `image` has no alt text."""
+    """(language name, column) for each required language in which `image` has no alt text."""
+    required = languages.required()
     return [
         (label, build_localized_fieldname("alt", code))
         for code, label in settings.LANGUAGES
-        if not (getattr(image, build_localized_fieldname("alt", code)) or "").strip()
+        if code in required
+        and not (getattr(image, build_localized_fieldname("alt", code)) or "").strip()
     ]
 
 

@@ -7,6 +7,7 @@ DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL.
 import os
 from datetime import timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
@@ -151,12 +152,41 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Internationalisation: English and Simplified Chinese, English by default.
-LANGUAGE_CODE = "en"
-LANGUAGES = [
-    ("en", _("English")),
-    ("zh-hans", _("Simplified Chinese")),
+
+class Language(NamedTuple):
+    code: str  # Django's language code, the URL prefix: /zh-hans/
+    name: object  # the name in the interface's language
+    og_locale: str  # OpenGraph's locale: zh_CN
+    html_lang: str  # BCP 47 for lang="…": zh-Hans
+    # Required: a record is published only once its required texts exist in this language.
+    # An optional language shows the required ones' text where its own is missing.
+    required: bool = True
+
+
+# Internationalisation: every language of the site, the first one the default. Adding
+# one is a row here, `makemigrations` (its columns) and its .po files.
+LANGUAGE_TABLE = [
+    Language("en", _("English"), "en_GB", "en"),
+    Language("zh-hans", _("Simplified Chinese"), "zh_CN", "zh-Hans"),
 ]
+
+
+def language_settings(table):
+    """The Django and modeltranslation settings derived from the language table."""
+    required = tuple(language.code for language in table if language.required)
+    return {
+        "LANGUAGE_CODE": table[0].code,
+        "LANGUAGES": [(language.code, language.name) for language in table],
+        "REQUIRED_LANGUAGES": required,
+        "MODELTRANSLATION_LANGUAGES": tuple(language.code for language in table),
+        "MODELTRANSLATION_DEFAULT_LANGUAGE": table[0].code,
+        "MODELTRANSLATION_PREPOPULATE_LANGUAGE": table[0].code,
+        # A missing text is shown in the required languages, in table order.
+        "MODELTRANSLATION_FALLBACK_LANGUAGES": {"default": required},
+    }
+
+
+globals().update(language_settings(LANGUAGE_TABLE))
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Shanghai")
 USE_I18N = True
@@ -169,9 +199,6 @@ COUNTRIES_OVERRIDE = {
     "TW": _("Taiwan, China"),
 }
 
-MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
-MODELTRANSLATION_PREPOPULATE_LANGUAGE = "en"
-MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "zh-hans")}
 # The tabbed admin loads jQuery UI from our own static files, never a CDN.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 

@@ -14,7 +14,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from images.admin import HeroThumbnailMixin, ImageInline
 from images.publishing import images_missing_alt
-from localisation import formats
+from localisation import formats, languages
 from localisation.countries import country_choices
 
 from .models import (
@@ -60,10 +60,10 @@ class TranslationStatusFilter(admin.SimpleListFilter):
         return choices
 
     def queryset(self, request, queryset):
-        fields = queryset.model.required_translations
+        fields = queryset.model.required_translations()
         if self.value() == "complete":
             return queryset.exclude(
-                reduce(or_, (missing_in(code, fields) for code, _l in settings.LANGUAGES))
+                reduce(or_, (missing_in(code, fields) for code in languages.codes()))
             )
         if self.value() in dict(settings.LANGUAGES):
             return queryset.filter(missing_in(self.value(), fields))

@@ -1,10 +1,7 @@
-"""RSS feeds of upcoming events and new policies, one per language."""
+"""RSS feeds, one per content type that declares one, in each language."""
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
-
-from projects.models import Event, Policy
 
 FEED_LENGTH = 30
 
@@ -12,10 +9,17 @@ FEED_LENGTH = 30
 class RecordFeed(Feed):
     """Items are published records: name, summary and publication dates."""
 
-    list_url_name = None
+    def __init__(self, declared):
+        super().__init__()
+        self.declared = declared
+        self.title = declared.feed.title
+        self.description = declared.feed.description
 
     def link(self):
-        return reverse(self.list_url_name)
+        return reverse(self.declared.list_url_name)
+
+    def items(self):
+        return self.declared.feed.items(self.declared.published())[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.name
@@ -28,21 +32,3 @@ class RecordFeed(Feed):
 
     def item_updateddate(self, item):
         return item.updated_at
-
-
-class EventFeed(RecordFeed):
-    title = _("Invest Qingdao: upcoming events")
-    description = _("Conferences, forums, fairs and promotion weeks where investors meet Qingdao.")
-    list_url_name = "projects:event_list"
-
-    def items(self):
-        return Event.objects.published().upcoming()[:FEED_LENGTH]
-
-
-class PolicyFeed(RecordFeed):
-    title = _("Invest Qingdao: new policies")
-    description = _("Incentives and regulations that investors in Qingdao can use.")
-    list_url_name = "projects:policy_list"
-
-    def items(self):
-        return Policy.objects.published().order_by("-created_at")[:FEED_LENGTH]

@@ -1,10 +1,15 @@
 """Queries the public pages run: only published records, with what each page shows."""
 
-from django.db.models import Prefetch, Q
+from functools import reduce
+from operator import add, or_
+
+from django.conf import settings
+from django.db.models import Case, Prefetch, Q, Value, When
 from modeltranslation.utils import build_localized_fieldname
 
 from images.models import Image
 from localisation.collation import sort_key
+from projects.content_types import public_types
 from projects.models import CityFigure, District, Event, OverseasCentre, Park, Policy, Sector
 
 # How many matches of each content type a search shows at most.
@@ -54,7 +59,8 @@ def park_detail(slug):
 
 
 def park_choices():
-    return list(Park.objects.published().only("slug", "name_en", "name_zh_hans"))
+    names = [build_localized_fieldname("name", code) for code, _name in settings.LANGUAGES]
+    return list(Park.objects.published().only("slug", *names))
 
 
 def policies(category="", sector="", park="", status=""):
@@ -133,37 +139,39 @@ def events_for_centre(centre):
     return centre.events.published().upcoming()
 
 
-def _matching(queryset, fields, query, languages):
-    condition = Q()
-    for field in fields:
-        for code in languages:
-            condition |= Q(**{f"{build_localized_fieldname(field, code)}__icontains": query})
-    return list(queryset.filter(condition)[:SEARCH_LIMIT_PER_TYPE])
+def _score(fields, query, languages):
+    """The weight of each field containing `query`, added up: names rank first."""
+    parts = [
+        Case(When(_contains(name, query, languages), then=Value(weight)), default=Value(0))
+        for name, weight in fields.items()
+    ]
+    return reduce(add, parts)
+
+
+def _contains(field, query, languages):
+    return reduce(
+        or_,
+        (
+            Q(**{f"{build_localized_fieldname(field, code)}__icontains": query})
+            for code in languages
+        ),
+    )
+
+
+def _matching(declared, query, languages):
+    fields = declared.search_fields
+    condition = reduce(or_, (_contains(name, query, languages) for name in fields))
+    found = declared.published().filter(condition).annotate(score=_score(fields, query, languages))
+    ordering = ["-score", *declared.model._meta.ordering]
+    return list(found.order_by(*ordering)[:SEARCH_LIMIT_PER_TYPE])
 
 
 def search(query, languages):
-    """Published records of every type whose text contains `query` in the given languages."""
+    """Published records of every type whose text contains `query` in the given languages:
+    type by type (navigation order), the best matches of each first."""
     query = query.strip()
     if not query:
         return []
     return [
-        *_matching(Park.objects.published(), ("name", "summary", "body"), query, languages),
-        *_matching(
-            Policy.objects.published(),
-            ("name", "summary", "eligibility", "benefits", "body", "authority"),
-            query,
-            languages,
-        ),
-        *_matching(
-            Event.objects.published(),
-            ("name", "summary", "body", "city", "venue"),
-            query,
-            languages,
-        ),
-        *_matching(
-            OverseasCentre.objects.published(),
-            ("name", "summary", "services", "city"),
-            query,
-            languages,
-        ),
+        record for declared in public_types() for record in _matching(declared, query, languages)
     ]

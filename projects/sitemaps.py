@@ -1,9 +1,12 @@
-"""sitemap.xml: every public page in both languages, each naming its twin."""
+"""sitemap.xml: every public page in every language, each naming its twins.
+
+One section of list pages, one per content type (projects.content_types), the notices.
+"""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from projects.models import Event, OverseasCentre, Park, Policy
+from projects.content_types import public_types
 
 
 class BilingualSitemap(Sitemap):
@@ -17,8 +20,7 @@ class ListSitemap(BilingualSitemap):
     priority = 0.8
 
     def items(self):
-        names = ["home", "park_list", "policy_list", "event_list", "centre_list"]
-        return [f"projects:{name}" for name in names]
+        return ["projects:home", *(declared.list_url_name for declared in public_types())]
 
     def location(self, item):
         return reverse(item)
@@ -35,36 +37,29 @@ class NoticeSitemap(ListSitemap):
 
 
 class RecordSitemap(BilingualSitemap):
-    model = None
+    declared = None
 
     def items(self):
-        return self.model.objects.published().order_by("pk")
+        return self.declared.published().order_by("pk")
 
     def lastmod(self, item):
         return item.updated_at
 
+    @property
+    def priority(self):
+        return self.declared.sitemap_priority
 
-class ParkSitemap(RecordSitemap):
-    model = Park
-
-
-class PolicySitemap(RecordSitemap):
-    model = Policy
-
-
-class EventSitemap(RecordSitemap):
-    model = Event
+    @property
+    def changefreq(self):
+        return self.declared.sitemap_changefreq
 
 
-class CentreSitemap(RecordSitemap):
-    model = OverseasCentre
+def record_sitemap(declared):
+    return type(f"{declared.model.__name__}Sitemap", (RecordSitemap,), {"declared": declared})
 
 
 sitemaps = {
     "pages": ListSitemap,
-    "parks": ParkSitemap,
-    "policies": PolicySitemap,
-    "events": EventSitemap,
-    "centres": CentreSitemap,
+    **{declared.path: record_sitemap(declared) for declared in public_types()},
     "notices": NoticeSitemap,
 }

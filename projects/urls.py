@@ -1,23 +1,47 @@
 from django.urls import path
+from django.utils.module_loading import import_string
 
 from . import views
-from .feeds import EventFeed, PolicyFeed
+from .content_types import public_types
+from .feeds import RecordFeed
 
 app_name = "projects"
 
+
+def type_urls(declared):
+    """List, feed and detail page of one content type, from its declaration."""
+    list_view = import_string(declared.list_view) if declared.list_view else views.record_list
+    detail_view = (
+        import_string(declared.detail_view) if declared.detail_view else views.record_detail
+    )
+    kwargs = {"key": declared.key}
+    urls = [
+        path(
+            f"{declared.path}/",
+            list_view,
+            {} if declared.list_view else kwargs,
+            name=f"{declared.key}_list",
+        )
+    ]
+    if declared.feed:
+        urls.append(
+            path(f"{declared.path}/feed/", RecordFeed(declared), name=f"{declared.key}_feed")
+        )
+    urls.append(
+        path(
+            f"{declared.path}/<slug:slug>/",
+            detail_view,
+            {} if declared.detail_view else kwargs,
+            name=f"{declared.key}_detail",
+        )
+    )
+    return urls
+
+
 urlpatterns = [
     path("", views.home, name="home"),
-    path("parks/", views.park_list, name="park_list"),
-    path("parks/<slug:slug>/", views.park_detail, name="park_detail"),
-    path("policies/", views.policy_list, name="policy_list"),
-    path("policies/feed/", PolicyFeed(), name="policy_feed"),
-    path("policies/<slug:slug>/", views.policy_detail, name="policy_detail"),
+    *(url for declared in public_types() for url in type_urls(declared)),
     path("policies/<slug:slug>/document/", views.policy_document, name="policy_document"),
-    path("events/", views.event_list, name="event_list"),
-    path("events/feed/", EventFeed(), name="event_feed"),
-    path("events/<slug:slug>/", views.event_detail, name="event_detail"),
     path("events/<slug:slug>/calendar.ics", views.event_ics, name="event_ics"),
-    path("centres/", views.centre_list, name="centre_list"),
-    path("centres/<slug:slug>/", views.centre_detail, name="centre_detail"),
     path("search/", views.search, name="search"),
 ]

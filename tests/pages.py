@@ -2,10 +2,29 @@
 
 import re
 
+from django.conf import settings
 from django.core.cache import cache
 
-LANG = {"en": "en", "zh-hans": "zh-Hans"}
-OTHER = {"en": "zh-hans", "zh-hans": "en"}
+from projects import inventory
+
+# Every configured language (settings.LANGUAGE_TABLE): the page tests run in each.
+LANGUAGES = [language.code for language in settings.LANGUAGE_TABLE]
+LANG = {language.code: language.html_lang for language in settings.LANGUAGE_TABLE}
+# The language switcher's first link: the first other language of the table.
+OTHER = {code: next(other for other in LANGUAGES if other != code) for code in LANGUAGES}
+
+
+def budget(label):
+    """The page type's SQL query budget, from the inventory the benchmark reads too."""
+    return inventory.page(label).queries
+
+
+def shown(texts, language):
+    """What a page in `language` shows of {code: text}: its own text, else the first
+    required language's that has one (modeltranslation's fallback)."""
+    if texts.get(language):
+        return texts[language]
+    return next(texts[code] for code in settings.REQUIRED_LANGUAGES if texts.get(code))
 
 
 def get_page(client, url, language):

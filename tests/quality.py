@@ -11,23 +11,34 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import translation
-from django.utils.http import urlencode
 from PIL import Image as PILImage
 
 from images.models import Image
+from projects import inventory
+from projects.content_types import public_types
 from projects.models import CityFigure
 
-from .factories import make_centre, make_district, make_event, make_park, make_policy, make_sector
+from .factories import (
+    make_centre,
+    make_district,
+    make_event,
+    make_park,
+    make_policy,
+    make_record,
+    make_sector,
+    translated,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
-LANGUAGES = ["en", "zh-hans"]
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 # WCAG 2.0/2.1/2.2 A and AA, plus axe's best practices.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -41,37 +52,8 @@ def require(tool):
         pytest.fail(f"{tool} is missing: run `make node_modules/.installed` (npm ci)")
 
 
-# Every public page type: (label, URL name, kind of record whose slug its URL takes).
-PUBLIC_PAGES = [
-    ("home", "projects:home", None),
-    ("park list", "projects:park_list", None),
-    ("park detail", "projects:park_detail", "park"),
-    ("policy list", "projects:policy_list", None),
-    ("policy detail", "projects:policy_detail", "policy"),
-    ("event list", "projects:event_list", None),
-    ("event detail", "projects:event_detail", "event"),
-    ("centre list", "projects:centre_list", None),
-    ("centre detail", "projects:centre_detail", "centre"),
-    ("search", "projects:search", None),
-    ("enquiry form", "enquiries:form", None),
-    ("enquiry status", "enquiries:status", None),
-    ("privacy notice", "privacy", None),
-]
-# What a visitor types in the search box, in each language.
-SEARCH_TERMS = {"en": "Qingdao", "zh-hans": "青岛"}
-
-
-def public_pages(slugs, languages=LANGUAGES):
-    """Every public page type in each language as (label, path); `slugs` maps kind to slug."""
-    pages = []
-    for language in languages:
-        with translation.override(language):
-            for label, url_name, kind in PUBLIC_PAGES:
-                path = reverse(url_name, kwargs={"slug": slugs[kind]} if kind else None)
-                if url_name == "projects:search":
-                    path += "?" + urlencode({"q": SEARCH_TERMS[language]})
-                pages.append((f"{label} [{language}]", path))
-    return pages
+# Every public page type, from the shared inventory (the benchmark measures the same).
+public_pages = inventory.public_pages
 
 
 def error_pages(languages=LANGUAGES):
@@ -98,7 +80,9 @@ def make_photo(owner, alt="A view over the site"):
 def make_sample_content():
     """One published record of each type, linked and with photos; returns slugs by kind."""
     sector, district = make_sector(), make_district()
-    CityFigure.objects.create(slug="gdp", value="1.7", name_en="GDP", name_zh_hans="地区生产总值")
+    CityFigure.objects.create(
+        slug="gdp", value="1.7", **translated(name={"en": "GDP", "zh-hans": "地区生产总值"})
+    )
     park = make_park(district=district, is_featured=True, body_en="<p>Land and labs.</p>")
     park.sectors.add(sector)
     policy = make_policy(body_en="<p>Up to 5 million yuan.</p>")
@@ -109,7 +93,12 @@ def make_sample_content():
     event.sectors.add(sector)
     for record in (park, centre, event):
         make_photo(record)
-    return {"park": park.slug, "policy": policy.slug, "event": event.slug, "centre": centre.slug}
+    slugs = {"park": park.slug, "policy": policy.slug, "event": event.slug, "centre": centre.slug}
+    # A content type registered since gets a record of its own too.
+    for declared in public_types():
+        if declared.key not in slugs:
+            slugs[declared.key] = make_record(declared.model).slug
+    return slugs
 
 
 def make_editor():

@@ -14,8 +14,9 @@ from urllib.parse import quote
 
 import pytest
 
+from bench.site import Site
+
 from .enquiry_helpers import enquiry_data
-from .load_site import Site
 from .production import production_env
 
 SUBMISSIONS = 20
@@ -43,7 +44,7 @@ def site_env(database_url, folder):
         DJANGO_SECURE_SSL_REDIRECT="0",
         DJANGO_BEHIND_PROXY="0",
         DJANGO_LOG_LEVEL="WARNING",
-        DJANGO_EMAIL_BACKEND="tests.slow_mail.SlowMailBackend",
+        DJANGO_EMAIL_BACKEND="bench.slow_mail.SlowMailBackend",
         SLOW_MAIL_SECONDS=str(MAIL_SECONDS),
         SLOW_MAIL_LOG=str(folder / "mail.jsonl"),
         # Every submission comes from 127.0.0.1: the per-address limit must not apply.

@@ -1,12 +1,13 @@
 import pytest
+from django.utils import translation
+from django_countries.fields import Country
 
 from projects.models import OverseasCentre
 
 from .factories import make_centre, make_event
-from .pages import get_page, switch_link, twin, warm_up
+from .pages import LANGUAGES, budget, get_page, switch_link, twin, warm_up
 
 pytestmark = pytest.mark.django_db
-LANGUAGES = ["en", "zh-hans"]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -31,13 +32,14 @@ def test_centre_detail_links_to_its_twin(client, language):
     response = get_page(client, url, language)
     assert switch_link(response) == twin(url, language)
     html = response.content.decode()
-    assert ("Mongolia" if language == "en" else "蒙古") in html
+    with translation.override(language):  # country names are interface strings
+        assert str(Country("MN").name) in html
     assert '"@type": "GovernmentOffice"' in html
 
 
 def test_centre_detail_lists_its_upcoming_events(client):
     centre = make_centre()
-    make_event(name_en="Qingdao Week in Germany", centre=centre)
+    make_event(name={"en": "Qingdao Week in Germany"}, centre=centre)
     assert "Qingdao Week in Germany" in client.get(f"/en/centres/{centre.slug}/").content.decode()
 
 
@@ -50,7 +52,7 @@ def test_drafts_and_unknown_slugs_are_not_found(client):
 
 @pytest.mark.parametrize("query", ["?page=7", "?page=abc", "?country=XX"])
 def test_bad_input_is_ignored(client, query):
-    make_centre(name_en="Still listed")
+    make_centre(name={"en": "Still listed"})
     response = client.get("/en/centres/" + query)
     assert response.status_code == 200
     assert "Still listed" in response.content.decode()
@@ -65,7 +67,7 @@ def test_centre_list_queries_stay_constant(client, django_assert_num_queries, si
     for _ in range(size):
         make_centre(latitude=1.3, longitude=103.8)
     warm_up(client, "/en/centres/")
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(budget("centre list")):
         get_page(client, "/en/centres/", "en")
 
 
@@ -77,7 +79,7 @@ def test_centre_detail_queries_stay_constant(client, django_assert_num_queries, 
     url = f"/zh-hans/centres/{centre.slug}/"
     warm_up(client, url)
     # centre, images, upcoming events
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(budget("centre detail")):
         get_page(client, url, "zh-hans")
 
 

@@ -70,7 +70,7 @@ class TestTemplateTags:
         assert self.render("{{ code|html_lang }}", code="en") == "en"
 
     def test_fallback_text_is_marked_with_its_language(self):
-        park = make_park(summary_zh_hans="", status=Park.Status.DRAFT)
+        park = make_park(summary={"zh-hans": ""}, status=Park.Status.DRAFT)
         with translation.override("zh-hans"):
             assert self.render('{% lang_attr park "summary" %}', park=park) == ' lang="en"'
             assert self.render('{% lang_attr park "name" %}', park=park) == ""

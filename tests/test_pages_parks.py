@@ -2,20 +2,19 @@ import pytest
 
 from projects.models import Park
 
-from .factories import make_district, make_event, make_park, make_policy, make_sector
-from .pages import get_page, switch_link, twin, warm_up
+from .factories import make_district, make_event, make_park, make_policy, make_sector, translated
+from .pages import LANGUAGES, budget, get_page, shown, switch_link, twin, warm_up
 
 pytestmark = pytest.mark.django_db
-LANGUAGES = ["en", "zh-hans"]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_park_list_links_to_its_twin(client, language):
-    make_park(slug="eco-park", name_en="Sino-German Eco-Park", name_zh_hans="中德生态园")
+    make_park(slug="eco-park", name={"en": "Sino-German Eco-Park", "zh-hans": "中德生态园"})
     url = f"/{language}/parks/?kind=industrial_park"
     response = get_page(client, url, language)
     assert switch_link(response) == twin(url, language)
-    name = "Sino-German Eco-Park" if language == "en" else "中德生态园"
+    name = shown({"en": "Sino-German Eco-Park", "zh-hans": "中德生态园"}, language)
     assert name in response.content.decode()
 
 
@@ -36,7 +35,7 @@ def test_park_list_queries_stay_constant(client, django_assert_num_queries, size
         park.sectors.add(sector)
     warm_up(client, "/en/parks/")
     # sectors, districts, count, the page of parks, their sectors, their images
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(budget("park list")):
         get_page(client, "/en/parks/", "en")
 
 
@@ -47,22 +46,22 @@ def test_park_detail_queries_stay_constant(client, django_assert_num_queries, si
     park.sectors.add(sector)
     for position in range(size):
         park.figures.create(
-            value=str(position), label_en="x", label_zh_hans="十", position=position
+            value=str(position), position=position, **translated(label={"en": "x", "zh-hans": "十"})
         )
         make_policy().parks.add(park)
         make_event(park=park)
     warm_up(client, f"/en/parks/{park.slug}/")
     # park, figures, sectors, images, policies, events
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(budget("park detail")):
         get_page(client, f"/zh-hans/parks/{park.slug}/", "zh-hans")
 
 
 def test_filters_combine(client):
     sector, district = make_sector(slug="marine"), make_district(slug="laoshan")
-    both = make_park(name_en="Both", district=district)
+    both = make_park(name={"en": "Both"}, district=district)
     both.sectors.add(sector)
-    make_park(name_en="Sector only").sectors.add(sector)
-    make_park(name_en="District only", district=district)
+    make_park(name={"en": "Sector only"}).sectors.add(sector)
+    make_park(name={"en": "District only"}, district=district)
     html = client.get("/en/parks/?sector=marine&district=laoshan").content.decode()
     assert "Both" in html
     assert "Sector only" not in html and "District only" not in html
@@ -74,7 +73,7 @@ def test_filters_combine(client):
     ["?sector=nope", "?district=%00", "?kind=" + "x" * 500, "?page=abc", "?page=999", "?page=-1"],
 )
 def test_bad_filters_are_ignored(client, query):
-    make_park(name_en="Still listed")
+    make_park(name={"en": "Still listed"})
     response = client.get("/en/parks/" + query)
     assert response.status_code == 200
     assert "Still listed" in response.content.decode()
@@ -93,10 +92,10 @@ def test_drafts_and_scheduled_parks_are_hidden(client):
 
     from django.utils import timezone
 
-    make_park(slug="draft-park", name_en="Draft park", status=Park.Status.DRAFT)
+    make_park(slug="draft-park", name={"en": "Draft park"}, status=Park.Status.DRAFT)
     make_park(
         slug="later-park",
-        name_en="Later park",
+        name={"en": "Later park"},
         publish_at=timezone.now() + datetime.timedelta(days=1),
     )
     html = client.get("/en/parks/").content.decode()
@@ -106,7 +105,7 @@ def test_drafts_and_scheduled_parks_are_hidden(client):
 
 
 def test_missing_chinese_text_is_marked_as_english(client):
-    make_park(slug="eco", summary_zh_hans="", status=Park.Status.PUBLISHED, summary_en="Green.")
+    make_park(slug="eco", summary={"en": "Green.", "zh-hans": ""}, status=Park.Status.PUBLISHED)
     html = client.get("/zh-hans/parks/eco/").content.decode()
     assert '<p class="lead" lang="en">Green.</p>' in html
     assert 'class="notice"' in html

@@ -3,15 +3,15 @@ from urllib.parse import urlencode
 from django import template
 from django.urls import reverse
 
-register = template.Library()
+from enquiries.prefill import topics
 
-TOPICS = {"park", "policy", "event", "centre", "sector"}
+register = template.Library()
 
 
 @register.inclusion_tag("enquiries/includes/call_to_action.html")
 def enquiry_call_to_action(topic="", slug=""):
-    """A link to the enquiry form, pre-filled with the page's park, policy, event or centre."""
+    """A link to the enquiry form, pre-filled with the page's record (park, policy, …)."""
     url = reverse("enquiries:form")
-    if topic in TOPICS and slug:
+    if topic in topics() and slug:
         url = f"{url}?{urlencode({topic: slug})}"
     return {"url": url}

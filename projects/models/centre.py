@@ -1,9 +1,10 @@
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+
+from projects.content_types import PublicType, own_topic
 
 from .place import Place
 from .publishable import Publishable
@@ -41,10 +42,21 @@ class OverseasCentre(Publishable, Place):
     )
     images = GenericRelation("images.Image")
 
+    public = PublicType(
+        key="centre",
+        path="centres",
+        label=_("Overseas centres"),
+        position=40,
+        search_fields={"name": 3, "summary": 2, "services": 1, "city": 1},
+        sitemap_changefreq="monthly",
+        enquiry=own_topic("centre"),
+        list_view="projects.views.centre_list",
+        detail_view="projects.views.centre_detail",
+        list_queries=1,
+        detail_queries=3,
+    )
+
     class Meta:
         verbose_name = _("overseas business centre")
         verbose_name_plural = _("overseas business centres")
         ordering = ["kind", "slug"]
-
-    def get_absolute_url(self):
-        return reverse("projects:centre_detail", kwargs={"slug": self.slug})

@@ -3,12 +3,13 @@ import zoneinfo
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from .publishable import Publishable, PublishableQuerySet
+from projects.content_types import Feed, PublicType
+
+from .publishable import Publishable, PublishableQuerySet, only
 
 
 def validate_timezone(value):
@@ -76,6 +77,30 @@ class Event(Publishable):
 
     objects = EventQuerySet.as_manager()
 
+    public = PublicType(
+        key="event",
+        path="events",
+        label=_("Events"),
+        position=30,
+        search_fields={"name": 3, "summary": 2, "body": 1, "city": 1, "venue": 1},
+        feed=Feed(
+            title=_("Invest Qingdao: upcoming events"),
+            description=_(
+                "Conferences, forums, fairs and promotion weeks where investors meet Qingdao."
+            ),
+            items=lambda published: published.upcoming(),
+        ),
+        enquiry=lambda event: {
+            "park": event.park,
+            "centre": event.centre,
+            "sector": only(event.sectors),
+        },
+        list_view="projects.views.event_list",
+        detail_view="projects.views.event_detail",
+        list_queries=4,
+        detail_queries=3,
+    )
+
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
@@ -86,9 +111,6 @@ class Event(Publishable):
                 name="event_ends_after_start",
             )
         ]
-
-    def get_absolute_url(self):
-        return reverse("projects:event_detail", kwargs={"slug": self.slug})
 
     @property
     def venue_timezone(self):

@@ -1,8 +1,9 @@
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from projects.content_types import PublicType, StaffAccess, own_topic
 
 from .figure import Measured
 from .place import Place
@@ -58,13 +59,23 @@ class Park(Publishable, Place):
     )
     images = GenericRelation("images.Image")
 
+    public = PublicType(
+        key="park",
+        path="parks",
+        label=_("Parks"),
+        position=10,
+        sitemap_priority=0.7,
+        enquiry=own_topic("park"),
+        list_view="projects.views.park_list",
+        detail_view="projects.views.park_detail",
+        list_queries=6,
+        detail_queries=6,
+    )
+
     class Meta:
         verbose_name = _("park")
         verbose_name_plural = _("parks")
         ordering = ["-is_featured", "slug"]
-
-    def get_absolute_url(self):
-        return reverse("projects:park_detail", kwargs={"slug": self.slug})
 
 
 class ParkFigureManager(models.Manager):
@@ -82,6 +93,7 @@ class ParkFigure(Measured):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     objects = ParkFigureManager()
+    staff = StaffAccess()
 
     class Meta:
         verbose_name = _("key figure")

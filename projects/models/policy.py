@@ -1,12 +1,12 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from projects.content_types import Feed, PublicType
 from projects.documents import document_path, validate_document
 
-from .publishable import Publishable, PublishableQuerySet
+from .publishable import Publishable, PublishableQuerySet, only
 
 
 class PolicyQuerySet(PublishableQuerySet):
@@ -65,6 +65,30 @@ class Policy(Publishable):
 
     objects = PolicyQuerySet.as_manager()
 
+    public = PublicType(
+        key="policy",
+        path="policies",
+        label=_("Policies"),
+        position=20,
+        search_fields={
+            "name": 3,
+            "summary": 2,
+            "eligibility": 1,
+            "benefits": 1,
+            "body": 1,
+            "authority": 1,
+        },
+        feed=Feed(
+            title=_("Invest Qingdao: new policies"),
+            description=_("Incentives and regulations that investors in Qingdao can use."),
+        ),
+        enquiry=lambda policy: {"park": only(policy.parks), "sector": only(policy.sectors)},
+        list_view="projects.views.policy_list",
+        detail_view="projects.views.policy_detail",
+        list_queries=4,
+        detail_queries=3,
+    )
+
     class Meta:
         verbose_name = _("policy")
         verbose_name_plural = _("policies")
@@ -77,9 +101,6 @@ class Policy(Publishable):
                 name="policy_expires_after_effective",
             )
         ]
-
-    def get_absolute_url(self):
-        return reverse("projects:policy_detail", kwargs={"slug": self.slug})
 
     def is_in_force(self, on=None):
         on = on or timezone.localdate()

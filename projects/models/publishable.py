@@ -3,10 +3,12 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from localisation import languages as languages_table
 from projects.richtext import clean_html
 
 
@@ -22,6 +24,12 @@ class PublishableQuerySet(models.QuerySet):
         return self.get(slug=slug)
 
 
+def only(related):
+    """The single related record, or None when there are none or several."""
+    records = list(related.all()[:2])
+    return records[0] if len(records) == 1 else None
+
+
 class SlugNaturalKeyMixin:
     """Fixtures refer to records by slug, never by primary key."""
 
@@ -31,7 +39,7 @@ class SlugNaturalKeyMixin:
 
 def missing_translations(instance, field_names, languages=None):
     """The localized column names among `field_names` that are empty."""
-    languages = languages or [code for code, _label in settings.LANGUAGES]
+    languages = languages or languages_table.required()
     return [
         build_localized_fieldname(name, code)
         for name in field_names
@@ -45,8 +53,6 @@ class Publishable(SlugNaturalKeyMixin, models.Model):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
 
-    # Translated fields that must be filled in every language before publishing.
-    required_translations = ("name", "summary")
     # Translated fields that hold staff-entered HTML.
     rich_text_fields = ("body",)
 
@@ -86,23 +92,32 @@ class Publishable(SlugNaturalKeyMixin, models.Model):
                     setattr(self, column, clean_html(getattr(self, column)))
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse(self.public.detail_url_name, kwargs={"slug": self.slug})
+
     @property
     def is_published(self):
         return self.status == self.Status.PUBLISHED and (
             self.publish_at is None or self.publish_at <= timezone.now()
         )
 
+    @classmethod
+    def required_translations(cls):
+        """The translated fields its content type counts (PublicType.completeness)."""
+        return cls.public.completeness
+
     @property
     def missing_translations(self):
-        return missing_translations(self, self.required_translations)
+        """Columns still empty among those publishing needs (the required languages)."""
+        return missing_translations(self, self.required_translations())
 
     @property
     def missing_languages(self):
-        """Codes of the languages in which a required field is still empty."""
+        """Codes of the languages, optional ones too, in which a counted field is empty."""
         return [
             code
-            for code, _label in settings.LANGUAGES
-            if missing_translations(self, self.required_translations, [code])
+            for code in languages_table.codes()
+            if missing_translations(self, self.required_translations(), [code])
         ]
 
     def clean(self):
@@ -112,7 +127,7 @@ class Publishable(SlugNaturalKeyMixin, models.Model):
             if missing:
                 raise ValidationError(
                     {
-                        name: _("Required in every language before the record is published.")
+                        name: _("Required in this language before the record is published.")
                         for name in missing
                     }
                 )

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from projects.content_types import StaffAccess
+
 from .figure import Measured
 from .publishable import SlugNaturalKeyMixin
 
@@ -21,6 +23,7 @@ class Taxonomy(SlugNaturalKeyMixin, models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = TaxonomyManager()
+    staff = StaffAccess()
 
     class Meta:
         abstract = True

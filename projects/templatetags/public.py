@@ -6,7 +6,7 @@ from django import template
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.core.serializers.json import DjangoJSONEncoder
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -14,6 +14,9 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
+
+from localisation import languages
+from projects.content_types import public_types
 
 register = template.Library()
 
@@ -23,11 +26,17 @@ JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 @register.filter
 def html_lang(code):
-    """The BCP 47 spelling HTML wants: zh-hans -> zh-Hans."""
-    language, _sep, rest = (code or "").partition("-")
-    if len(rest) == 4:
-        return f"{language}-{rest.title()}"
-    return code
+    """The BCP 47 spelling HTML wants, from the language table: zh-hans -> zh-Hans."""
+    return languages.html_lang(code)
+
+
+@register.simple_tag
+def og_locales():
+    """OpenGraph locales: the page's, then the other languages' (og:locale:alternate)."""
+    current = languages.language()
+    return [current.og_locale] + [
+        row.og_locale for row in languages.table() if row.code != current.code
+    ]
 
 
 def _absolute(request, url):
@@ -88,6 +97,22 @@ def untranslated(obj):
         return False
     current = get_language()
     return any(_shown_language(obj, field) not in (None, current) for field in fields)
+
+
+@register.simple_tag(takes_context=True)
+def navigation(context):
+    """The list page of every content type shown in the navigation (content_types.py)."""
+    match = getattr(context.get("request"), "resolver_match", None)
+    current = f"{match.namespace}:{match.url_name}" if match else ""
+    return [
+        {
+            "url": reverse(declared.list_url_name),
+            "label": declared.label,
+            "current": declared.list_url_name == current,
+        }
+        for declared in public_types()
+        if declared.in_navigation
+    ]
 
 
 @register.simple_tag

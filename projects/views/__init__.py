@@ -5,6 +5,7 @@ from .events import event_detail, event_ics, event_list
 from .home import home
 from .parks import park_detail, park_list
 from .policies import policy_detail, policy_document, policy_list
+from .records import record_detail, record_list
 from .search import search
 from .seo import robots_txt
 
@@ -20,6 +21,8 @@ __all__ = [
     "policy_detail",
     "policy_document",
     "policy_list",
+    "record_detail",
+    "record_list",
     "robots_txt",
     "search",
 ]

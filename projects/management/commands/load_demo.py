@@ -18,13 +18,24 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, transaction
 from django.utils import translation
+from modeltranslation.utils import build_localized_fieldname
 
 from images.models import Image
 from images.tasks import make_missing_renditions
 from projects.demo_records import compare
 
 IMAGE_MANIFEST = "media/images.json"
-IMAGE_TEXT = ("alt_en", "alt_zh_hans", "caption_en", "caption_zh_hans")
+
+
+def image_text_columns():
+    """The image's translated columns (alt_en, caption_zh_hans, …), for every language."""
+    return [
+        build_localized_fieldname(name, code)
+        for name in ("alt", "caption")
+        for code, _name in settings.LANGUAGES
+    ]
+
+
 LOAD_ERRORS = (DeserializationError, DatabaseError, ValueError, LookupError, CommandError)
 IMAGE_ERRORS = (
     OSError,
@@ -127,7 +138,8 @@ class Command(BaseCommand):
             object_id=owner.pk,
             position=entry["position"],
         ).first()
-        texts = {key: entry[key] for key in IMAGE_TEXT}
+        # A language the manifest does not have (yet) stays empty: it is shown in another.
+        texts = {key: entry.get(key, "") for key in image_text_columns()}
         if existing is None:
             image = Image(owner=owner, position=entry["position"], **texts)
             with (folder / entry["file"]).open("rb") as fh:

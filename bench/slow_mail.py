@@ -1,6 +1,6 @@
 """A slow mail server for load tests and the benchmark: it records who called it.
 
-Set `DJANGO_EMAIL_BACKEND=tests.slow_mail.SlowMailBackend`, `SLOW_MAIL_SECONDS` (how
+Set `DJANGO_EMAIL_BACKEND=bench.slow_mail.SlowMailBackend`, `SLOW_MAIL_SECONDS` (how
 long each message takes) and `SLOW_MAIL_LOG` (a file that gets one JSON line per
 message: the process id, its `PORTAL_ROLE`, recipients and subject).
 """

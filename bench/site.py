@@ -1,7 +1,7 @@
 """A real site for load tests and the benchmark: gunicorn, db_worker processes, a client.
 
 Every process gets `PORTAL_ROLE` (web or worker), so a mail backend can tell who
-called it (see tests/slow_mail.py).
+called it (see bench/slow_mail.py). The load tests use it too.
 """
 
 import contextlib
@@ -190,3 +190,25 @@ class Site:
         return Submission(
             form_status, post_status, thanks_status, seconds, found.group() if found else None
         )
+
+
+def enquiry_data(**fields):
+    """POST data the enquiry form accepts, with a fresh one-time token; override only
+    what a test is about."""
+    from enquiries.forms import CONSENT_YES
+    from enquiries.models import Enquiry
+    from enquiries.submission import issue_token
+
+    return {
+        "name": "Anna Schmidt",
+        "company": "Nordsee Maschinenbau GmbH",
+        "country": "DE",
+        "email": "anna@nordsee.example",
+        "phone": "+49 40 1234 5678",
+        "stage": Enquiry.Stage.SHORTLISTING,
+        "message": "We are looking for 20,000 m² of factory space near the port.",
+        "contact_window": Enquiry.ContactWindow.MORNING,
+        "consent": CONSENT_YES,
+        "submission_token": issue_token(),
+        **fields,
+    }

@@ -1,0 +1,88 @@
+"""Every public page type with its budgets: what the tests check and the benchmark measures.
+
+The list and detail pages of each content type come from its declaration
+(projects.content_types); the few pages that are no content type's are listed here.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import urlencode
+
+from projects.content_types import public_types
+
+# Server time budgets (median, in-process) of a detail page and of a list page.
+DETAIL_MS = 8
+LIST_MS = 12
+# What a visitor types in the search box; another language searches the first one's term.
+SEARCH_TERMS = {"en": "Qingdao", "zh-hans": "青岛"}
+
+
+@dataclass(frozen=True)
+class Page:
+    label: str  # "park detail"
+    url_name: str
+    queries: int  # SQL queries of one anonymous GET, at most
+    p50_ms: int
+    kind: str = ""  # the content type whose record's slug the URL takes
+    search: bool = False
+
+    @property
+    def is_detail(self):
+        return bool(self.kind) or self.p50_ms == DETAIL_MS
+
+    def path(self, slugs, language):
+        with translation.override(language):
+            path = reverse(self.url_name, kwargs={"slug": slugs[self.kind]} if self.kind else None)
+        if self.search:
+            term = SEARCH_TERMS.get(language) or SEARCH_TERMS[settings.LANGUAGE_CODE]
+            path += "?" + urlencode({"q": term})
+        return path
+
+
+def pages():
+    """Every public page type, in the order a visitor meets them."""
+    typed = []
+    for declared in public_types():
+        typed += [
+            Page(
+                f"{declared.key} list",
+                declared.list_url_name,
+                declared.list_queries,
+                declared.list_ms,
+            ),
+            Page(
+                f"{declared.key} detail",
+                declared.detail_url_name,
+                declared.detail_queries,
+                declared.detail_ms,
+                kind=declared.key,
+            ),
+        ]
+    return [
+        Page("home", "projects:home", 5, LIST_MS),
+        *typed,
+        # Search reads each content type once.
+        Page("search", "projects:search", len(public_types()), LIST_MS, search=True),
+        Page("enquiry form", "enquiries:form", 3, DETAIL_MS),
+        Page("enquiry status", "enquiries:status", 0, LIST_MS),
+        Page("privacy notice", "privacy", 0, DETAIL_MS),
+    ]
+
+
+def page(label):
+    """The page type of a label, with or without its language: "park list [en]"."""
+    label = label.split(" [")[0]
+    return next(found for found in pages() if found.label == label)
+
+
+def public_pages(slugs, languages=None):
+    """Every public page type in each language as (label, path); `slugs` maps kind to slug."""
+    languages = languages or [code for code, _name in settings.LANGUAGES]
+    return [
+        (f"{found.label} [{language}]", found.path(slugs, language))
+        for language in languages
+        for found in pages()
+    ]
