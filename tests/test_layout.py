@@ -6,7 +6,15 @@ from pathlib import Path
 from django.apps import apps
 
 ROOT = Path(__file__).resolve().parents[1]
-CONFIG_MODULES = {"__init__.py", "settings.py", "urls.py", "wsgi.py", "asgi.py", "together.py"}
+CONFIG_MODULES = {
+    "__init__.py",
+    "settings.py",
+    "settings_third_language.py",
+    "urls.py",
+    "wsgi.py",
+    "asgi.py",
+    "together.py",
+}
 
 
 def own_app_folders():
