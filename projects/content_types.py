@@ -67,6 +67,8 @@ class PublicType:
     # Views of its own ("projects.views.park_list"); else the generic ones.
     list_view: str = ""
     detail_view: str = ""
+    # The URL namespace of its pages: the app's, e.g. "stories".
+    namespace: str = "projects"
     model: Any = None
 
     @property
@@ -83,7 +85,7 @@ class PublicType:
 
     @property
     def app_label(self):
-        return "projects"  # every public page lives in the projects URL namespace
+        return self.namespace
 
     def published(self):
         return self.model.objects.published()
