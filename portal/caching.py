@@ -24,7 +24,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, urlencode
 
 # Apps whose records appear on public pages.
-CONTENT_APPS = {"projects", "images"}
+CONTENT_APPS = {"projects", "images", "siting"}
 GENERATION_KEY = "public-pages:generation"
 # Paths under a language prefix that are never cached (forms, previews).
 EXCLUDED_SEGMENTS = ("/enquiry/", "/enquiries/")
