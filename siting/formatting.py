@@ -2,7 +2,7 @@
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext, gettext_noop, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from localisation import formats
@@ -89,13 +89,13 @@ def _with(template):
 
 
 UTILITY = {
-    "power_kva": (_("Power capacity"), _with("%(number)s kVA")),
-    "water_t_day": (_("Water supply"), _with("%(number)s t/day")),
-    "gas_m3_hour": (_("Natural gas"), _with("%(number)s m³/hour")),
-    "steam_t_hour": (_("Steam"), _with("%(number)s t/hour")),
-    "wastewater_t_day": (_("Wastewater treatment"), _with("%(number)s t/day")),
-    "floor_load_t_m2": (_("Floor load"), _with("%(number)s t/m²")),
-    "clear_height_m": (_("Clear height"), _with("%(number)s m")),
+    "power_kva": (_("Power capacity"), _with(gettext_noop("%(number)s kVA"))),
+    "water_t_day": (_("Water supply"), _with(gettext_noop("%(number)s t/day"))),
+    "gas_m3_hour": (_("Natural gas"), _with(gettext_noop("%(number)s m³/hour"))),
+    "steam_t_hour": (_("Steam"), _with(gettext_noop("%(number)s t/hour"))),
+    "wastewater_t_day": (_("Wastewater treatment"), _with(gettext_noop("%(number)s t/day"))),
+    "floor_load_t_m2": (_("Floor load"), _with(gettext_noop("%(number)s t/m²"))),
+    "clear_height_m": (_("Clear height"), _with(gettext_noop("%(number)s m"))),
     "dock_doors": (_("Dock doors"), formats.number),
 }
 

@@ -50,7 +50,7 @@ class SiteFilterForm(forms.Form):
         label=_("Sort by"),
         required=False,
         choices=[
-            ("", _("Name")),
+            ("", _("Default order")),
             ("area", _("Area, smallest first")),
             ("-area", _("Area, largest first")),
             ("price", _("Price, lowest first")),
@@ -66,6 +66,9 @@ class SiteFilterForm(forms.Form):
         self.fields["district"].choices = _choices(districts, _("All districts"))
         self.fields["sector"].choices = _choices(sectors, _("All sectors"))
         self.fields["node"].choices = _choices(nodes, _("Any logistics node"))
+        for name in ("kind", "park", "district", "sector", "node", "sort"):
+            # Django's own message repeats the value typed; this one does not.
+            self.fields[name].error_messages["invalid_choice"] = _("There is no such choice.")
         localise_form(self)
 
     def clean(self):
