@@ -6,6 +6,7 @@ from modeltranslation.utils import build_localized_fieldname
 from images.models import Image
 from localisation.collation import sort_key
 from projects.models import CityFigure, District, Event, OverseasCentre, Park, Policy, Sector
+from siting.models import AvailableSite
 
 # How many matches of each content type a search shows at most.
 SEARCH_LIMIT_PER_TYPE = 100
@@ -165,5 +166,8 @@ def search(query, languages):
             ("name", "summary", "services", "city"),
             query,
             languages,
+        ),
+        *_matching(
+            AvailableSite.objects.published(), ("name", "summary", "body"), query, languages
         ),
     ]

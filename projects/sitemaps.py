@@ -4,6 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from projects.models import Event, OverseasCentre, Park, Policy
+from siting.models import AvailableSite
 
 
 class BilingualSitemap(Sitemap):
@@ -18,7 +19,7 @@ class ListSitemap(BilingualSitemap):
 
     def items(self):
         names = ["home", "park_list", "policy_list", "event_list", "centre_list"]
-        return [f"projects:{name}" for name in names]
+        return [f"projects:{name}" for name in names] + ["siting:site_list", "siting:costs"]
 
     def location(self, item):
         return reverse(item)
@@ -60,11 +61,16 @@ class CentreSitemap(RecordSitemap):
     model = OverseasCentre
 
 
+class SiteSitemap(RecordSitemap):
+    model = AvailableSite
+
+
 sitemaps = {
     "pages": ListSitemap,
     "parks": ParkSitemap,
     "policies": PolicySitemap,
     "events": EventSitemap,
     "centres": CentreSitemap,
+    "sites": SiteSitemap,
     "notices": NoticeSitemap,
 }

@@ -1,25 +1,13 @@
 """Admin for sites, logistics nodes and indicators; figures past their age are flagged."""
 
-import datetime
-
-from django.conf import settings
 from django.contrib import admin
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from images.admin import HeroThumbnailMixin, ImageInline
 from projects.admin import PublishableAdmin, localized
 
-from .models import AvailableSite, DriveTime, Indicator, LogisticsNode
-
-
-def stale_before(today=None):
-    """The first day a figure is still current: FIGURE_MAX_AGE_MONTHS months ago."""
-    today = today or timezone.localdate()
-    months = today.year * 12 + today.month - 1 - settings.FIGURE_MAX_AGE_MONTHS
-    year, month = divmod(months, 12)
-    return datetime.date(year, month + 1, 1)
+from .models import AvailableSite, DriveTime, Indicator, LogisticsNode, stale_before
 
 
 class StaleFilter(admin.SimpleListFilter):

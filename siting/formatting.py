@@ -37,11 +37,9 @@ PER_UNIT = {
 
 
 def cny(amount):
-    return (
-        formats.money(amount, "CNY", approximate=False)
-        if amount < 10000
-        else formats.money(amount, "CNY")
-    )
+    """Yuan: small sums in full (4300元), large ones in the magnitude (51.6万元)."""
+    amount = Decimal(str(amount))
+    return formats.money(amount, "CNY", approximate=amount >= 10000)
 
 
 def indicator_value(indicator):

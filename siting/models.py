@@ -1,5 +1,6 @@
 """Site-selection data: available sites (载体), logistics nodes, cost and workforce indicators."""
 
+import calendar
 import datetime
 from decimal import Decimal
 
@@ -333,13 +334,18 @@ class Indicator(SlugNaturalKeyMixin, models.Model):
         return is_stale(self.as_of)
 
 
+def stale_before(today=None):
+    """The oldest date still current: FIGURE_MAX_AGE_MONTHS months before today."""
+    today = today or timezone.localdate()
+    months = today.year * 12 + today.month - 1 - settings.FIGURE_MAX_AGE_MONTHS
+    year, month = divmod(months, 12)
+    last_day = calendar.monthrange(year, month + 1)[1]
+    return datetime.date(year, month + 1, min(today.day, last_day))
+
+
 def is_stale(as_of, today=None):
     """Older than FIGURE_MAX_AGE_MONTHS: the admin flags it for an update."""
-    today = today or timezone.localdate()
-    months = (today.year - as_of.year) * 12 + today.month - as_of.month
-    if today.day < as_of.day:
-        months -= 1
-    return months > settings.FIGURE_MAX_AGE_MONTHS
+    return as_of < stale_before(today)
 
 
 def year_is_stale(year, today=None):
