@@ -63,7 +63,10 @@ def test_park_district_sector_area_and_date_filters(client):
     wanted.sectors.add(sector)
     make_site(name_en="Too large", park=park, area_m2="5000", available_from="2027-01-01")
     make_site(name_en="Too late", park=park, area_m2="900", available_from="2028-01-01")
-    query = "park=sco&district=jiaozhou&sector=logistics&area_min=500&area_max=1000&available_by=2027-06-30"
+    query = (
+        "park=sco&district=jiaozhou&sector=logistics"
+        "&area_min=500&area_max=1000&available_by=2027-06-30"
+    )
     html = client.get(f"/en/sites/?{query}").content.decode()
     assert "Wanted" in html and "Too large" not in html and "Too late" not in html
 
