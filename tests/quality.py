@@ -22,6 +22,7 @@ from images.models import Image
 from projects.models import CityFigure
 
 from .factories import make_centre, make_district, make_event, make_park, make_policy, make_sector
+from .siting_helpers import make_cost_indicators, make_node, make_site
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -52,6 +53,9 @@ PUBLIC_PAGES = [
     ("event detail", "projects:event_detail", "event"),
     ("centre list", "projects:centre_list", None),
     ("centre detail", "projects:centre_detail", "centre"),
+    ("site list", "siting:site_list", None),
+    ("site detail", "siting:site_detail", "site"),
+    ("costs", "siting:costs", None),
     ("search", "projects:search", None),
     ("enquiry form", "enquiries:form", None),
     ("enquiry status", "enquiries:status", None),
@@ -107,9 +111,18 @@ def make_sample_content():
     centre = make_centre()
     event = make_event(park=park, centre=centre)
     event.sectors.add(sector)
-    for record in (park, centre, event):
+    site = make_site(park=park, power_kva=2000, price="20", price_basis="rent_m2_month")
+    make_node()
+    make_cost_indicators()
+    for record in (park, centre, event, site):
         make_photo(record)
-    return {"park": park.slug, "policy": policy.slug, "event": event.slug, "centre": centre.slug}
+    return {
+        "park": park.slug,
+        "policy": policy.slug,
+        "event": event.slug,
+        "centre": centre.slug,
+        "site": site.slug,
+    }
 
 
 def make_editor():
