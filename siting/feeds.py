@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from projects.feeds import FEED_LENGTH, RecordFeed
 
-from .selectors import listed_sites
+from .selectors import published_sites
 
 
 class SiteFeed(RecordFeed):
@@ -13,4 +13,4 @@ class SiteFeed(RecordFeed):
     list_url_name = "siting:site_list"
 
     def items(self):
-        return listed_sites().order_by("-created_at")[:FEED_LENGTH]
+        return published_sites().order_by("-created_at")[:FEED_LENGTH]

@@ -167,6 +167,12 @@ class AvailableSite(Publishable, Place):
         verbose_name = _("available site")
         verbose_name_plural = _("available sites")
         ordering = ["slug"]
+        # The list (by slug, its default order) and its count read this index alone.
+        indexes = [
+            models.Index(
+                fields=["status", "slug", "availability", "publish_at"], name="site_listed"
+            )
+        ]
 
     def get_absolute_url(self):
         return reverse("siting:site_detail", kwargs={"slug": self.slug})

@@ -230,3 +230,25 @@ class TestCharts:
 
     def test_no_data_draws_no_bar(self):
         assert charts.bar_chart([], "T")["bars"] == []
+
+
+class TestListQuery:
+    def test_the_box_holds_every_site_within_the_distance(self):
+        from siting.selectors import bounding_box
+
+        node = make_node(at=("36.0", "120.2"))
+        box = bounding_box(node, 20)
+        for lat, lng in ((36.179, 120.2), (36.0, 120.422), (35.821, 120.2)):
+            assert great_circle_km(36.0, 120.2, lat, lng) < 20
+            assert box["latitude__gte"] <= lat <= box["latitude__lte"]
+            assert box["longitude__gte"] <= lng <= box["longitude__lte"]
+
+    def test_within_keeps_the_near_site_only(self):
+        from siting.selectors import sites
+
+        node = make_node(at=QIANWAN)
+        near = make_site(latitude="36.05", longitude="120.23")  # about 3.3 km
+        make_site(latitude="36.30", longitude="120.23")  # about 31 km
+        found = list(sites(node=node, within_km=5))
+        assert found == [near]
+        assert found[0].distance_km == pytest.approx(3.3, abs=0.1)
