@@ -132,9 +132,11 @@ def test_a_draft_site_is_not_shown(client):
 
 
 def test_the_map_labels_sites_and_nodes_in_a_keyed_list(client):
-    make_site(name_en="Mapped site")
+    site = make_site(name_en="Mapped site")
     make_node(name_en="Mapped port")
-    html = client.get("/en/sites/").content.decode()
+    html = client.get("/en/sites/?kind=factory").content.decode()
+    # The card, the marker and the key all lead to the site with the filters.
+    assert html.count(f'href="/en/sites/{site.slug}/?kind=factory"') == 3
     assert html.count('class="map-hit"') == 2
     assert 'r="22"' in html  # hit area: 44 of 600 units, ≥ 24 px on a 360 px phone
     assert '<ol class="map-key">' in html and "Mapped site</a>" in html and "Mapped port" in html
