@@ -1,7 +1,7 @@
 """A large synthetic data set in both languages, written with bulk_create.
 
 Slugs are predictable (`park-00042`, `policy-00042`, `event-00042`,
-`centre-042`, `sector-01`, `district-01`) so the benchmark knows its URLs.
+`centre-042`, `site-00042`, `sector-01`, `district-01`) so the benchmark knows its URLs.
 """
 
 import datetime
@@ -20,10 +20,13 @@ from projects.models import (
     Policy,
     Sector,
 )
+from siting.models import AvailableSite, Indicator, LogisticsNode
 
 PUBLISHED = Park.Status.PUBLISHED
 BATCH = 1000
 CENTRES = 30
+SITES = 10000
+NODES = 10
 COUNTRIES = ["DE", "KR", "JP", "SG", "US", "GB", "IL", "RU", "KZ", "PK"]
 
 BODY_EN = "".join(
@@ -200,8 +203,74 @@ def make_events(count, sectors, parks, centres):
     return events
 
 
+def make_siting(count, sectors, parks):
+    """Logistics nodes, `count` available sites spread over the parks, and the indicators."""
+    LogisticsNode.objects.bulk_create(
+        LogisticsNode(
+            slug=f"node-{n:02d}",
+            kind=list(LogisticsNode.Kind.values)[n % 5],
+            position=n,
+            latitude=Decimal("35.9") + Decimal(n) / 20,
+            longitude=Decimal("120.0") + Decimal(n) / 20,
+            **texts(name=(f"Logistics node {n}", f"物流节点{n}")),
+        )
+        for n in range(1, NODES + 1)
+    )
+    kinds = list(AvailableSite.Kind.values)
+    sites = AvailableSite.objects.bulk_create(
+        (
+            AvailableSite(
+                slug=f"site-{n:05d}",
+                status=PUBLISHED,
+                kind=kinds[n % len(kinds)],
+                park=parks[n % len(parks)],
+                district_id=parks[n % len(parks)].district_id,
+                area_m2=Decimal(200 + n % 50000),
+                price=Decimal(10 + n % 40),
+                price_basis="rent_m2_month",
+                power_kva=n % 8000,
+                available_from=datetime.date(2026, 1, 1) + datetime.timedelta(days=n % 900),
+                latitude=Decimal("35.8") + Decimal(n % 70) / 100,
+                longitude=Decimal("119.9") + Decimal(n % 90) / 100,
+                **texts(
+                    name=(f"Synthetic site {n}", f"合成载体{n}"),
+                    summary=(f"Site {n}: land or building.", f"{n}号载体：土地或厂房。"),
+                    body=(BODY_EN, BODY_ZH),
+                ),
+            )
+            for n in range(1, count + 1)
+        ),
+        batch_size=BATCH,
+    )
+    link(AvailableSite.sectors, ((s.pk, sectors[i % len(sectors)].pk) for i, s in enumerate(sites)))
+    today = timezone.localdate()
+    Indicator.objects.bulk_create(
+        Indicator(
+            slug=f"indicator-{kind}-{level or 'all'}",
+            kind=kind,
+            level=level,
+            value=Decimal(value),
+            unit=unit,
+            as_of=today,
+            **texts(source_name=("Statistics bureau", "统计局")),
+        )
+        for kind, level, value, unit in [
+            *((Indicator.Kind.WAGE, lv, 5000 * (i + 1), "cny_month")
+              for i, lv in enumerate(Indicator.Level.values)),
+            (Indicator.Kind.MINIMUM_WAGE, "", 2300, "cny_month"),
+            (Indicator.Kind.SOCIAL_INSURANCE, "", 26, "percent"),
+            (Indicator.Kind.HOUSING_FUND, "", 10, "percent"),
+            (Indicator.Kind.ELECTRICITY, "", "0.68", "cny_kwh"),
+            (Indicator.Kind.FACTORY_RENT, "", 20, "cny_m2_month"),
+            (Indicator.Kind.OFFICE_RENT, "", 60, "cny_m2_month"),
+            (Indicator.Kind.EXCHANGE_RATE, "", "7.1", "cny_per_usd"),
+        ]
+    )  # fmt: skip
+    return sites
+
+
 @transaction.atomic
-def fill(parks=5000, policies=10000, events=10000, centres=CENTRES):
+def fill(parks=5000, policies=10000, events=10000, centres=CENTRES, sites=SITES):
     """Write the whole data set; returns the row counts per model."""
     sectors = taxonomy(Sector, "sector", 12, "Sector", "产业")
     districts = taxonomy(District, "district", 10, "District", "区")
@@ -220,8 +289,10 @@ def fill(parks=5000, policies=10000, events=10000, centres=CENTRES):
     make_policies(policies, sectors, park_rows)
     centre_rows = make_centres(centres)
     make_events(events, sectors, park_rows, centre_rows)
+    make_siting(sites, sectors, park_rows)
     with translation.override("en"):
         return {
             str(model._meta.verbose_name_plural): model.objects.count()
             for model in (Park, Policy, Event, OverseasCentre, Sector, District)
+            + (AvailableSite, LogisticsNode, Indicator)
         }

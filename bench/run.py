@@ -68,6 +68,7 @@ def main():
                 "policy": args.policies,
                 "event": args.events,
                 "centre": data.CENTRES,
+                "site": data.SITES,
             }
         )
         timings = server.measure(pages, args.requests)

@@ -24,6 +24,7 @@ def pages(counts):
             "policy": f"policy-{middle['policy']:05d}",
             "event": f"event-{middle['event']:05d}",
             "centre": f"centre-{middle['centre']:03d}",
+            "site": f"site-{middle['site']:05d}",
         }
     )
 

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "projects",
     "images",
     "enquiries",
+    "siting",
 ]
 
 MIDDLEWARE = [
@@ -254,6 +255,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "invest@qingdao
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Days after an officer's last reply with no news before the officer is reminded to follow up.
 ENQUIRY_FOLLOW_UP_DAYS = env_int("ENQUIRY_FOLLOW_UP_DAYS", 7)
+# Cost and workforce figures older than this are flagged in the admin for an update.
+FIGURE_MAX_AGE_MONTHS = env_int("FIGURE_MAX_AGE_MONTHS", 18)
 # Acknowledgements one address may receive in 24 hours; later enquiries are kept unanswered.
 ENQUIRY_ACKNOWLEDGEMENTS_PER_DAY = env_int("DJANGO_ENQUIRY_ACKNOWLEDGEMENTS_PER_DAY", 3)
 

@@ -27,6 +27,7 @@ urlpatterns = [
 # Public pages live under /en/ and /zh-hans/, with the same slugs in both.
 urlpatterns += i18n_patterns(
     path("", include("projects.urls")),
+    path("", include("siting.urls")),
     path("enquiry/", include("enquiries.urls")),
     path("privacy/", privacy_notice, name="privacy"),
 )

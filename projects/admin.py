@@ -156,14 +156,25 @@ class DistrictAdmin(TaxonomyAdmin):
     list_filter = ("kind",)
 
 
+@admin.display(description=_("up to date"), boolean=True)
+def figure_is_current(obj):
+    """False past FIGURE_MAX_AGE_MONTHS after the end of the figure's year."""
+    from siting.models import year_is_stale
+
+    return None if obj.year is None else not year_is_stale(obj.year)
+
+
 @admin.register(CityFigure)
 class CityFigureAdmin(TaxonomyAdmin):
-    list_display = ("name", "value", "unit", "year", "slug", "position", "updated_at")
+    list_display = (
+        "name", "value", "unit", "year", figure_is_current, "slug", "position", "updated_at"
+    )  # fmt: skip
 
 
 class ParkFigureInline(TranslationTabularInline):
     model = ParkFigure
     extra = 0
+    readonly_fields = (figure_is_current,)
 
 
 @admin.register(Park)

@@ -69,6 +69,9 @@ class PublicType:
     detail_view: str = ""
     # The URL namespace of its pages: the app's, e.g. "stories".
     namespace: str = "projects"
+    # Other public pages of its app, no record's: (label, URL name, SQL query budget).
+    # They join the sitemap and the page inventory.
+    pages: tuple = ()
     model: Any = None
 
     @property

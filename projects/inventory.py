@@ -61,6 +61,9 @@ def pages():
                 kind=declared.key,
             ),
         ]
+        typed += [
+            Page(label, url_name, queries, LIST_MS) for label, url_name, queries in declared.pages
+        ]
     return [
         Page("home", "projects:home", 5, LIST_MS),
         *typed,

@@ -97,12 +97,40 @@ def polygon(corners, project):
     return " ".join(f"{x},{y}" for x, y in (project(*corner) for corner in corners))
 
 
-def city_map(records):
+@dataclass(frozen=True)
+class Marker:
+    """A numbered marker of the map component, keyed by its number in the list below it."""
+
+    number: int
+    record: object
+    kind: str  # park, site, centre or node: the marker's shape and colour
+    x: float
+    y: float
+
+    @property
+    def url(self):
+        return getattr(self.record, "get_absolute_url", lambda: "")()
+
+
+def markers(groups, project):
+    """Markers for each (kind, records) group, numbered 1, 2, … across the groups."""
+    found = []
+    for kind, records in groups:
+        for point in plot(records, project):
+            found.append(Marker(len(found) + 1, point.record, kind, point.x, point.y))
+    return found
+
+
+def city_map(records, kind="park", nodes=(), title=""):
+    """The city map component: `records` of one kind, then the logistics nodes."""
+    placed = markers([(kind, records), ("node", nodes)], city_xy)
     return {
         "points": plot(records, city_xy),
+        "markers": placed,
         "outline": polygon(CITY_OUTLINE, city_xy),
         "width": CITY_WIDTH,
         "height": city_height(),
+        "title": title,
     }
 
 

@@ -20,7 +20,11 @@ class ListSitemap(BilingualSitemap):
     priority = 0.8
 
     def items(self):
-        return ["projects:home", *(declared.list_url_name for declared in public_types())]
+        return [
+            "projects:home",
+            *(declared.list_url_name for declared in public_types()),
+            *(url_name for declared in public_types() for _label, url_name, _q in declared.pages),
+        ]
 
     def location(self, item):
         return reverse(item)

@@ -40,7 +40,13 @@ def type_urls(declared):
 
 urlpatterns = [
     path("", views.home, name="home"),
-    *(url for declared in public_types() for url in type_urls(declared)),
+    # Types of other apps list their URLs in their own namespace (siting/urls.py).
+    *(
+        url
+        for declared in public_types()
+        if declared.namespace == app_name
+        for url in type_urls(declared)
+    ),
     path("policies/<slug:slug>/document/", views.policy_document, name="policy_document"),
     path("events/<slug:slug>/calendar.ics", views.event_ics, name="event_ics"),
     path("search/", views.search, name="search"),

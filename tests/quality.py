@@ -33,6 +33,7 @@ from .factories import (
     make_sector,
     translated,
 )
+from .siting_helpers import make_cost_indicators, make_node, make_site
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -91,9 +92,18 @@ def make_sample_content():
     centre = make_centre()
     event = make_event(park=park, centre=centre)
     event.sectors.add(sector)
-    for record in (park, centre, event):
+    site = make_site(park=park, power_kva=2000, price="20", price_basis="rent_m2_month")
+    make_node()
+    make_cost_indicators()
+    for record in (park, centre, event, site):
         make_photo(record)
-    slugs = {"park": park.slug, "policy": policy.slug, "event": event.slug, "centre": centre.slug}
+    slugs = {
+        "park": park.slug,
+        "policy": policy.slug,
+        "event": event.slug,
+        "centre": centre.slug,
+        "site": site.slug,
+    }
     # A content type registered since gets a record of its own too.
     for declared in public_types():
         if declared.key not in slugs:

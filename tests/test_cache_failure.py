@@ -22,6 +22,7 @@ from .factories import make_centre, make_event, make_park, make_policy
 from .production import BASE_DIR
 from .quality import public_pages
 from .redis_server import RedisServer
+from .siting_helpers import make_site
 
 pytestmark = [
     pytest.mark.django_db(databases=["default", "cache"]),
@@ -36,6 +37,7 @@ def pages():
         "policy": make_policy().slug,
         "event": make_event().slug,
         "centre": make_centre().slug,
+        "site": make_site().slug,
     }
     return [url for _label, url in public_pages(slugs) if "/enquiry/" not in url]
 

@@ -13,6 +13,7 @@ from web.caching import reads_query
 
 from .factories import make_centre, make_event, make_park, make_policy
 from .quality import public_pages
+from .siting_helpers import make_site
 
 renders = []
 
@@ -180,6 +181,7 @@ def site_pages():
         "policy": make_policy().slug,
         "event": make_event().slug,
         "centre": make_centre().slug,
+        "site": make_site().slug,
     }
     # The enquiry pages are the ones that must not be cached (tested below).
     return [(label, url) for label, url in public_pages(slugs) if "/enquiry/" not in url]

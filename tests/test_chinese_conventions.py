@@ -41,6 +41,11 @@ EXTRA_PAGES = [
     f"{PREFIX}no-such-page/",
     f"{PREFIX}parks/no-such-park/",
     f"{PREFIX}parks/?sector=" + "x" * 2100,
+    f"{PREFIX}sites/?kind=factory&power_min=2000&node=qianwan-port-area&within_km=30",
+    f"{PREFIX}sites/?area_min=-5&area_max=abc&park=no-such-park&within_km=3",
+    f"{PREFIX}sites/sge-factory-1/?entry=20&skilled=40&engineer=6&manager=3"
+    "&power_kwh=500000&floor_m2=5000",
+    f"{PREFIX}costs/?entry=10&engineer=2&power_kwh=100000&floor_m2=1000",
 ]
 # The forms posted wrong (errors shown) and, for the status page, not found.
 POSTS = [
@@ -50,7 +55,7 @@ POSTS = [
     (f"{PREFIX}enquiry/status/", {"reference": "IQ-2026-9999", "email": "a@b.example"}),
     (f"{PREFIX}enquiry/status/", {"reference": "IQ-1", "email": "wrong"}),
 ]
-LIST_PAGES = ["", "parks/", "policies/", "events/", "events/?when=past", "centres/"]
+LIST_PAGES = ["", "parks/", "policies/", "events/", "events/?when=past", "centres/", "sites/"]
 pytestmark = pytest.mark.django_db
 GLOSSARY = Path(settings.BASE_DIR) / "docs" / "glossary.md"
 SELECT = re.compile(r'<select name="(\w+)"[^>]*>(.*?)</select>', re.S)
@@ -119,7 +124,8 @@ def crawl(django_db_setup, django_db_blocker, tmp_path_factory):
 
 def test_the_crawl_reaches_every_page_type(crawl):
     paths = " ".join(crawl)
-    for part in ("/parks/", "/policies/", "/events/", "/centres/", "/enquiry/", "/search/"):
+    for part in ("/parks/", "/policies/", "/events/", "/centres/", "/enquiry/", "/search/",
+                 "/sites/", "/costs/"):  # fmt: skip
         assert f"{PREFIX[:-1]}{part}" in paths, part
     assert len(crawl) > 100
     statuses = {response.status_code for response in crawl.values()}

@@ -251,12 +251,14 @@ def test_admin_works_under_the_content_security_policy(page):
 def test_public_pages_break_no_rule_of_the_policy(page):
     from .factories import make_centre, make_event, make_policy
     from .quality import public_pages
+    from .siting_helpers import make_site
 
     slugs = {
         "park": make_park().slug,
         "policy": make_policy().slug,
         "event": make_event().slug,
         "centre": make_centre().slug,
+        "site": make_site().slug,
     }
     violations = []
     page.on(

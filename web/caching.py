@@ -43,6 +43,21 @@ QUERY_PARAMETERS = {
     "status",
     "when",
     "country",
+    # The site list's filters and sorting (siting/forms.py SiteFilterForm).
+    "area_min",
+    "area_max",
+    "power_min",
+    "available_by",
+    "node",
+    "within_km",
+    "sort",
+    # The operating-cost estimate on a site page and the costs page (EstimateForm).
+    "entry",
+    "skilled",
+    "engineer",
+    "manager",
+    "power_kwh",
+    "floor_m2",
 }
 MAX_QUERY_LENGTH = 200
 

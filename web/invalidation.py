@@ -29,8 +29,6 @@ from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
-# Apps whose records appear on public pages.
-CONTENT_APPS = {"projects", "images"}
 GENERATION_KEY = "public-pages:generation"
 SCHEDULE_KEY = "public-pages:schedule"
 # How often the job runs; also the longest an entry lives while the schedule is unknown.
@@ -38,10 +36,17 @@ CHECK_SECONDS = 60
 WRITE = re.compile(r'\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+[`"]?(\w+)', re.I)
 
 
+def content_apps():
+    """Apps whose records appear on public pages: those of the declared models."""
+    from projects.content_types import staff_models
+
+    return {model._meta.app_label for model, _access in staff_models()}
+
+
 def content_tables():
     """Every table of the content apps, the automatic m2m tables included."""
     tables = set()
-    for label in CONTENT_APPS:
+    for label in content_apps():
         for model in apps.get_app_config(label).get_models(include_auto_created=True):
             tables.add(model._meta.db_table)
     return tables
@@ -146,7 +151,7 @@ post_migrate.connect(forget_tables, dispatch_uid="public-pages-tables")
 def scheduled_models():
     return [
         model
-        for label in CONTENT_APPS
+        for label in content_apps()
         for model in apps.get_app_config(label).get_models()
         if any(field.name == "publish_at" for field in model._meta.fields)
     ]

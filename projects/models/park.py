@@ -69,7 +69,8 @@ class Park(Publishable, Place):
         list_view="projects.views.park_list",
         detail_view="projects.views.park_detail",
         list_queries=6,
-        detail_queries=6,
+        # park, figures, sectors, images, policies, events; its sites, drive times, the nodes
+        detail_queries=9,
     )
 
     class Meta:
