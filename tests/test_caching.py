@@ -260,3 +260,16 @@ def test_a_query_on_a_page_that_reads_none_adds_no_entry(client):
     assert client.get(detail)["X-Cache"] == "hit"
     client.get("/en/parks/?page=2")
     assert client.get("/en/parks/?page=2")["X-Cache"] == "hit"
+
+
+@pytest.mark.urls("portal.urls")
+def test_site_filters_and_the_estimate_are_cached_by_their_query(client):
+    site = make_site()
+    for url in (
+        "/en/sites/?kind=factory&power_min=2000&within_km=30&sort=area",
+        f"{site.get_absolute_url()}?entry=20&engineer=6&power_kwh=500000&floor_m2=5000",
+        "/zh-hans/costs/?entry=10&manager=2",
+    ):
+        assert client.get(url).status_code == 200
+        assert client.get(url)["X-Cache"] == "hit", url
+    assert len(page_entries()) == 3
