@@ -28,6 +28,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("projects.urls")),
     path("enquiry/", include("enquiries.urls")),
+    path("", include("stories.urls")),
     path("privacy/", privacy_notice, name="privacy"),
 )
 

@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 
 from .figure import Measured
 from .place import Place
@@ -29,6 +30,13 @@ class Park(Publishable, Place):
         related_name="parks",
         null=True,
         blank=True,
+    )
+    # The partner countries the record belongs to: listed on their country pages.
+    countries = CountryField(
+        _("partner countries"),
+        multiple=True,
+        blank=True,
+        help_text=_("Shown on these countries' pages, e.g. Germany for the Sino-German Eco-Park."),
     )
     sectors = models.ManyToManyField(
         "projects.Sector", verbose_name=_("sectors"), related_name="parks", blank=True
