@@ -6,6 +6,7 @@ from modeltranslation.utils import build_localized_fieldname
 from images.models import Image
 from localisation.collation import sort_key
 from projects.models import CityFigure, District, Event, OverseasCentre, Park, Policy, Sector
+from stories.models import NewsItem, Story
 
 # How many matches of each content type a search shows at most.
 SEARCH_LIMIT_PER_TYPE = 100
@@ -166,4 +167,8 @@ def search(query, languages):
             query,
             languages,
         ),
+        *_matching(
+            Story.objects.published(), ("name", "title", "summary", "body"), query, languages
+        ),
+        *_matching(NewsItem.objects.published(), ("name", "summary", "body"), query, languages),
     ]

@@ -4,6 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from projects.models import Event, OverseasCentre, Park, Policy
+from stories.sitemaps import sitemaps as story_sitemaps
 
 
 class BilingualSitemap(Sitemap):
@@ -67,4 +68,5 @@ sitemaps = {
     "events": EventSitemap,
     "centres": CentreSitemap,
     "notices": NoticeSitemap,
+    **story_sitemaps,
 }

@@ -40,7 +40,7 @@ def story_filter_choices():
     found = list(Story.objects.published().select_related("sector", "park"))
     countries = sorted({story.country.code for story in found})
     sectors = sorted({story.sector for story in found}, key=lambda sector: sector.position)
-    parks = {story.park for story in found if story.park}
+    parks = {story.park for story in found if story.park and story.park.is_published}
     return countries, sectors, parks
 
 
