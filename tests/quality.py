@@ -56,6 +56,15 @@ PUBLIC_PAGES = [
     ("enquiry form", "enquiries:form", None),
     ("enquiry status", "enquiries:status", None),
     ("privacy notice", "privacy", None),
+    ("story list", "stories:story_list", None),
+    ("story detail", "stories:story_detail", "story"),
+    ("news list", "stories:news_list", None),
+    ("news detail", "stories:news_detail", "news"),
+    ("sector page", "stories:sector_detail", "sector"),
+    ("country page", "stories:country_detail", "country"),
+    ("set-up guide", "stories:guide", None),
+    ("set-up guide step", "stories:guide_step", "step"),
+    ("subscribe form", "stories:subscribe", None),
 ]
 # What a visitor types in the search box, in each language.
 SEARCH_TERMS = {"en": "Qingdao", "zh-hans": "青岛"}
@@ -67,9 +76,16 @@ def public_pages(slugs, languages=LANGUAGES):
     for language in languages:
         with translation.override(language):
             for label, url_name, kind in PUBLIC_PAGES:
-                path = reverse(url_name, kwargs={"slug": slugs[kind]} if kind else None)
+                # Callers that make no stories content get the pages without a record.
+                needs = "sector" if url_name == "stories:subscribe" else kind
+                if needs and needs not in slugs:
+                    continue
+                key = "code" if kind == "country" else "slug"
+                path = reverse(url_name, kwargs={key: slugs[kind]} if kind else None)
                 if url_name == "projects:search":
                     path += "?" + urlencode({"q": SEARCH_TERMS[language]})
+                if url_name == "stories:subscribe":
+                    path += "?" + urlencode({"topic": "sector", "key": slugs["sector"]})
                 pages.append((f"{label} [{language}]", path))
     return pages
 
@@ -109,7 +125,32 @@ def make_sample_content():
     event.sectors.add(sector)
     for record in (park, centre, event):
         make_photo(record)
-    return {"park": park.slug, "policy": policy.slug, "event": event.slug, "centre": centre.slug}
+    return {
+        "park": park.slug,
+        "policy": policy.slug,
+        "event": event.slug,
+        "centre": centre.slug,
+        **make_story_content(sector, park, centre),
+    }
+
+
+def make_story_content(sector, park, centre):
+    """A story, a news item, a guide step and a bilateral figure for the stories pages."""
+    from .story_factories import make_figure, make_news, make_step, make_story
+
+    story = make_story(sector=sector, park=park, country=centre.country.code)
+    make_photo(story)
+    news = make_news()
+    news.parks.add(park)
+    make_figure(country=centre.country.code, compare_projects=True)
+    make_figure(country=centre.country.code, unit="usd", value=2600000000)
+    return {
+        "story": story.slug,
+        "news": news.slug,
+        "step": make_step().slug,
+        "sector": sector.slug,
+        "country": centre.country.code.lower(),
+    }
 
 
 def make_editor():
