@@ -157,3 +157,13 @@ def new_since(*, topic, key, since):
         kind: list(models[kind].objects.published().filter(window, condition).distinct()[:20])
         for kind, condition in matches.items()
     }
+
+
+def country_page_path(code):
+    """`/<lang>/countries/<code>/` in the active language, or "" when no centre serves it."""
+    from django.urls import reverse
+
+    code = str(getattr(code, "code", code) or "").upper()
+    if code not in served_countries(centres()):
+        return ""
+    return reverse("stories:country_detail", kwargs={"code": code.lower()})

@@ -302,3 +302,15 @@ def test_park_stays_unlinked_when_unpublished(client):
     park = make_park(status=Park.Status.DRAFT, name_en="Hidden park")
     story = make_story(park=park)
     assert "Hidden park" not in client.get(story.get_absolute_url()).content.decode()
+
+
+def test_the_acknowledgement_links_the_country_page(client, worker):
+    from django.core import mail
+
+    from .enquiry_helpers import enquiry_data
+
+    make_centre(country="KR", countries_served=["KR"])
+    client.post("/zh-hans/enquiry/", enquiry_data(country="KR"))
+    worker.run()
+    acknowledgement = next(m for m in mail.outbox if "/countries/" in m.body)
+    assert "/zh-hans/countries/kr/" in acknowledgement.body
