@@ -314,3 +314,12 @@ def test_the_acknowledgement_links_the_country_page(client, worker):
     worker.run()
     acknowledgement = next(m for m in mail.outbox if "/countries/" in m.body)
     assert "/zh-hans/countries/kr/" in acknowledgement.body
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_park_page_shows_its_stories_and_a_subscription(client, language):
+    park = make_park()
+    make_story(park=park, title_en="Krups builds", title_zh_hans="Krups建设")
+    html = get_page(client, f"/{language}/parks/{park.slug}/", language).content.decode()
+    assert ("Krups builds" if language == "en" else "Krups建设") in html
+    assert f"subscribe/?topic=park&amp;key={park.slug}" in html
