@@ -24,10 +24,12 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, urlencode
 
 # Apps whose records appear on public pages.
-CONTENT_APPS = {"projects", "images"}
+CONTENT_APPS = {"projects", "images", "stories"}
+# Records of those apps that no public page shows: saving them keeps the cache.
+NOT_CONTENT = {"stories.subscription"}
 GENERATION_KEY = "public-pages:generation"
 # Paths under a language prefix that are never cached (forms, previews).
-EXCLUDED_SEGMENTS = ("/enquiry/", "/enquiries/")
+EXCLUDED_SEGMENTS = ("/enquiry/", "/enquiries/", "/subscribe/")
 # Response headers worth replaying; the rest are added fresh by the middleware around us.
 STORED_HEADERS = ("Content-Type", "Content-Language", "Link", "X-Frame-Options")
 # The query parameters public pages read (paging, filters, search); any other
@@ -43,6 +45,7 @@ QUERY_PARAMETERS = {
     "status",
     "when",
     "country",
+    "year",
 }
 MAX_QUERY_LENGTH = 200
 
@@ -56,7 +59,7 @@ def content_changed(**kwargs):
 
 
 def _record_changed(sender, **kwargs):
-    if sender._meta.app_label in CONTENT_APPS:
+    if sender._meta.app_label in CONTENT_APPS and sender._meta.label_lower not in NOT_CONTENT:
         content_changed()
 
 

@@ -323,3 +323,19 @@ def test_park_page_shows_its_stories_and_a_subscription(client, language):
     html = get_page(client, f"/{language}/parks/{park.slug}/", language).content.decode()
     assert ("Krups builds" if language == "en" else "Krups建设") in html
     assert f"subscribe/?topic=park&amp;key={park.slug}" in html
+
+
+@pytest.mark.urls("portal.urls")
+def test_a_story_edit_clears_the_page_cache_and_a_subscription_does_not(client):
+    from stories.models import Subscription
+
+    story = make_story(title_en="First headline")
+    assert "First headline" in client.get("/en/stories/").content.decode()
+    assert client.get("/en/stories/")["X-Cache"] == "hit"
+    Subscription.objects.create(email="a@example.com", topic="sector", key="x", language="en")
+    assert client.get("/en/stories/")["X-Cache"] == "hit"
+    story.title_en = "Second headline"
+    story.save()
+    assert "Second headline" in client.get("/en/stories/").content.decode()
+    assert "X-Cache" not in client.get("/en/news/?year=2019")
+    assert client.get("/en/news/?year=2019")["X-Cache"] == "hit"
