@@ -172,3 +172,15 @@ def test_the_jobs_are_periodic():
     names = set(JOBS)
     assert "stories.jobs.send_subscription_digests" in names
     assert "stories.jobs.delete_unconfirmed_subscriptions" in names
+
+
+def test_editors_manage_stories_and_may_only_view_or_delete_subscriptions():
+    from django.contrib.auth.models import Group
+
+    editor = set(Group.objects.get(name="Editor").permissions.values_list("codename", flat=True))
+    assert {"add_story", "change_newsitem", "change_guidestep"} <= editor
+    assert {"view_subscription", "delete_subscription"} <= editor
+    assert "change_subscription" not in editor
+    officer = Group.objects.get(name="Investment officer").permissions
+    assert officer.filter(codename="view_story").exists()
+    assert not officer.filter(codename="change_story").exists()
