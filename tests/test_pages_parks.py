@@ -51,7 +51,7 @@ def test_park_detail_queries_stay_constant(client, django_assert_num_queries, si
         make_policy().parks.add(park)
         make_event(park=park)
     warm_up(client, f"/en/parks/{park.slug}/")
-    # park, figures, sectors, images, policies, events
+    # park, figures, sectors, images, policies, events, stories
     with django_assert_num_queries(budget("park detail")):
         get_page(client, f"/zh-hans/parks/{park.slug}/", "zh-hans")
 

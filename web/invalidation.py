@@ -30,7 +30,9 @@ from django.utils import timezone
 logger = logging.getLogger(__name__)
 
 # Apps whose records appear on public pages.
-CONTENT_APPS = {"projects", "images"}
+CONTENT_APPS = {"projects", "images", "stories"}
+# Models of those apps that no public page shows: writing them keeps the cached pages.
+NOT_CONTENT = {"stories.subscription"}
 GENERATION_KEY = "public-pages:generation"
 SCHEDULE_KEY = "public-pages:schedule"
 # How often the job runs; also the longest an entry lives while the schedule is unknown.
@@ -43,7 +45,8 @@ def content_tables():
     tables = set()
     for label in CONTENT_APPS:
         for model in apps.get_app_config(label).get_models(include_auto_created=True):
-            tables.add(model._meta.db_table)
+            if model._meta.label_lower not in NOT_CONTENT:
+                tables.add(model._meta.db_table)
     return tables
 
 
