@@ -343,3 +343,17 @@ def test_a_story_edit_clears_the_page_cache_and_a_subscription_does_not(
     assert "Second headline" in client.get("/en/stories/").content.decode()
     assert "X-Cache" not in client.get("/en/news/?year=2019")
     assert client.get("/en/news/?year=2019")["X-Cache"] == "hit"
+
+
+def test_a_story_prefills_the_enquiry_and_country_adds_to_a_topic():
+    from enquiries.prefill import prefill
+
+    park = make_park()
+    story = make_story(park=park)
+    initial, source = prefill({"story": story.slug})
+    assert source == f"story:{story.slug}"
+    assert initial == {"park": park, "sector": story.sector, "country": "KR"}
+    # An explicit ?country= (from a country page) wins; a bad one is ignored.
+    assert prefill({"story": story.slug, "country": "de"})[0]["country"] == "DE"
+    assert prefill({"park": park.slug, "country": "xx"}) == ({"park": park}, f"park:{park.slug}")
+    assert prefill({"country": "kr"}) == ({"country": "KR"}, "country:kr")
