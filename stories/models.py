@@ -65,8 +65,8 @@ class Story(Publishable):
         list_view="stories.views.story_list",
         detail_view="stories.views.story_detail",
         namespace="stories",
-        list_queries=6,
-        detail_queries=3,
+        list_queries=3,
+        detail_queries=2,
     )
 
     class Meta:
@@ -117,7 +117,7 @@ class NewsItem(Publishable):
         detail_view="stories.views.news_detail",
         namespace="stories",
         list_queries=3,
-        detail_queries=6,
+        detail_queries=5,
     )
 
     class Meta:
