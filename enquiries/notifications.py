@@ -60,6 +60,14 @@ def send_email(notification_id):
     return deliver(notification_id)
 
 
+def country_page_link(code):
+    """The page about the investor's country and Qingdao, when a centre serves it."""
+    from stories.selectors import country_page_path
+
+    path = country_page_path(code)
+    return settings.SITE_URL + path if path else ""
+
+
 @builds(Notification.Kind.ACKNOWLEDGEMENT)
 def acknowledgement(notification):
     """The investor's copy, in the language they wrote in."""
@@ -75,6 +83,7 @@ def acknowledgement(notification):
                 "reference": enquiry.reference,
                 "desk": enquiry.desk.name if enquiry.desk else "",
                 "due": enquiry.reply_due_at,
+                "country_page": country_page_link(enquiry.country),
             },
         )
     reply_to = [enquiry.desk.email] if enquiry.desk else []

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "images",
     "enquiries",
     "siting",
+    "stories",
 ]
 
 MIDDLEWARE = [
@@ -415,4 +416,8 @@ ENQUIRY_RETENTION_DAYS = env_int("ENQUIRY_RETENTION_DAYS", 3 * 365)
 if ENQUIRY_RETENTION_DAYS < 1:
     raise ImproperlyConfigured("ENQUIRY_RETENTION_DAYS must be a number of days, 1 or more.")
 ACCESS_LOG_RETENTION_DAYS = env_int("ACCESS_LOG_RETENTION_DAYS", 180)
+# Subscriptions: a request not confirmed within this many days is deleted; digests at most
+# this often.
+SUBSCRIPTION_CONFIRM_DAYS = env_int("SUBSCRIPTION_CONFIRM_DAYS", 7)
+SUBSCRIPTION_DIGEST_DAYS = env_int("SUBSCRIPTION_DIGEST_DAYS", 7)
 PRIVACY_CONTACT_EMAIL = os.environ.get("PRIVACY_CONTACT_EMAIL", "privacy@qingdao.example")

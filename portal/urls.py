@@ -6,6 +6,7 @@ from django.urls import include, path, re_path
 
 from projects.sitemaps import sitemaps
 from projects.views import robots_txt
+from stories.sitemaps import sitemaps as story_sitemaps
 from web import two_factor
 from web.media import serve_media
 from web.privacy import privacy_notice
@@ -20,7 +21,7 @@ urlpatterns = [
     path("admin/two-factor/", two_factor.verify, name="two_factor_verify"),
     path("admin/two-factor/enrol/", two_factor.enrol, name="two_factor_enrol"),
     path("admin/", admin.site.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {**sitemaps, **story_sitemaps}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
@@ -29,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("", include("projects.urls")),
     path("", include("siting.urls")),
     path("enquiry/", include("enquiries.urls")),
+    path("", include("stories.urls")),
     path("privacy/", privacy_notice, name="privacy"),
 )
 

@@ -194,7 +194,18 @@ class ParkAdmin(HeroThumbnailMixin, PublishableAdmin):
     fieldsets = (
         (
             None,
-            {"fields": ("name", "kind", "district", "sectors", "summary", "body", "is_featured")},
+            {
+                "fields": (
+                    "name",
+                    "kind",
+                    "district",
+                    "sectors",
+                    "countries",
+                    "summary",
+                    "body",
+                    "is_featured",
+                )
+            },
         ),
         (_("Facts"), {"fields": ("established_year", "area_km2")}),
         (_("Location"), {"fields": ("address", ("latitude", "longitude"))}),
@@ -218,7 +229,7 @@ class PolicyAdmin(PublishableAdmin):
     autocomplete_fields = ("sectors", "parks")
     fieldsets = (
         (None, {"fields": ("name", "category", "authority", "document_number", "summary")}),
-        (_("Applies to"), {"fields": ("sectors", "parks")}),
+        (_("Applies to"), {"fields": ("sectors", "parks", "countries")}),
         (_("Content"), {"fields": ("eligibility", "benefits", "body")}),
         (_("Validity"), {"fields": ("effective_date", "expiry_date")}),
         (_("Source"), {"fields": ("source_file", "source_url")}),

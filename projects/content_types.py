@@ -24,6 +24,8 @@ class StaffAccess:
 
     editors: tuple = (EDITOR,)
     readers: tuple = (OFFICER,)
+    # What editors may do ("view", "delete"); empty: everything.
+    editor_actions: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class Feed:
     description: Any
     # The records listed, newest or soonest first: a function of the published queryset.
     items: Callable = staticmethod(lambda published: published.order_by("-created_at"))
+    # When an item was published, as an aware datetime.
+    pubdate: Callable = staticmethod(lambda item: item.publish_at or item.created_at)
 
 
 def own_topic(key):
@@ -157,8 +161,12 @@ def sync_staff_groups(app_config, using="default", apps=apps, **kwargs):
             model._meta.app_label, model._meta.model_name
         )
         rights = Permission.objects.using(using).filter(content_type=content_type)
+        editable = rights
+        if access.editor_actions:
+            codenames = [f"{action}_{model._meta.model_name}" for action in access.editor_actions]
+            editable = rights.filter(codename__in=codenames)
         for name in access.editors:
-            Group.objects.using(using).get_or_create(name=name)[0].permissions.add(*rights)
+            Group.objects.using(using).get_or_create(name=name)[0].permissions.add(*editable)
         for name in access.readers:
             group = Group.objects.using(using).get_or_create(name=name)[0]
             group.permissions.add(*rights.filter(codename__startswith="view_"))

@@ -28,7 +28,7 @@ class RecordFeed(Feed):
         return item.summary
 
     def item_pubdate(self, item):
-        return item.publish_at or item.created_at
+        return self.declared.feed.pubdate(item)
 
     def item_updateddate(self, item):
         return item.updated_at

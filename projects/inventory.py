@@ -26,20 +26,28 @@ class Page:
     url_name: str
     queries: int  # SQL queries of one anonymous GET, at most
     p50_ms: int
-    kind: str = ""  # the content type whose record's slug the URL takes
+    kind: str = ""  # the content type (or sector, country...) whose slug the URL takes
     search: bool = False
+    argument: str = "slug"  # the URL's keyword for that slug
+    # Fixed query parameters; a page that has some takes the slug as `?<argument>=`.
+    query: tuple = ()
 
     @property
     def is_detail(self):
         return bool(self.kind) or self.p50_ms == DETAIL_MS
 
     def path(self, slugs, language):
+        params = dict(self.query)
+        kwargs = None
+        if self.kind and self.query:
+            params[self.argument] = slugs[self.kind]
+        elif self.kind:
+            kwargs = {self.argument: slugs[self.kind]}
         with translation.override(language):
-            path = reverse(self.url_name, kwargs={"slug": slugs[self.kind]} if self.kind else None)
+            path = reverse(self.url_name, kwargs=kwargs)
         if self.search:
-            term = SEARCH_TERMS.get(language) or SEARCH_TERMS[settings.LANGUAGE_CODE]
-            path += "?" + urlencode({"q": term})
-        return path
+            params["q"] = SEARCH_TERMS.get(language) or SEARCH_TERMS[settings.LANGUAGE_CODE]
+        return path + ("?" + urlencode(params) if params else "")
 
 
 def pages():
@@ -65,13 +73,27 @@ def pages():
             Page(label, url_name, queries, LIST_MS) for label, url_name, queries in declared.pages
         ]
     return [
-        Page("home", "projects:home", 5, LIST_MS),
+        Page("home", "projects:home", 8, LIST_MS),
         *typed,
         # Search reads each content type once.
         Page("search", "projects:search", len(public_types()), LIST_MS, search=True),
         Page("enquiry form", "enquiries:form", 3, DETAIL_MS),
         Page("enquiry status", "enquiries:status", 0, LIST_MS),
         Page("privacy notice", "privacy", 0, DETAIL_MS),
+        # The stories app's pages that are no content type's.
+        Page("sector page", "stories:sector_detail", 8, DETAIL_MS, kind="sector"),
+        Page("country page", "stories:country_detail", 9, DETAIL_MS, "country", argument="code"),
+        Page("set-up guide", "stories:guide", 1, LIST_MS),
+        Page("set-up guide step", "stories:guide_step", 2, DETAIL_MS, kind="step"),
+        Page(
+            "subscribe form",
+            "stories:subscribe",
+            2,
+            DETAIL_MS,
+            kind="sector",
+            argument="key",
+            query=(("topic", "sector"),),
+        ),
     ]
 
 
@@ -82,10 +104,13 @@ def page(label):
 
 
 def public_pages(slugs, languages=None):
-    """Every public page type in each language as (label, path); `slugs` maps kind to slug."""
+    """Every public page type in each language as (label, path); `slugs` maps kind to slug.
+
+    A page about a kind of record `slugs` does not name is left out."""
     languages = languages or [code for code, _name in settings.LANGUAGES]
     return [
         (f"{found.label} [{language}]", found.path(slugs, language))
         for language in languages
         for found in pages()
+        if not found.kind or found.kind in slugs
     ]

@@ -22,7 +22,12 @@ class TaxonomyOptions(TranslationOptions):
     empty_values = EMPTY
 
 
-register(Sector)(TaxonomyOptions)
+@register(Sector)
+class SectorOptions(TranslationOptions):
+    fields = ("name", "description", "profile")
+    empty_values = EMPTY
+
+
 register(District)(TaxonomyOptions)
 
 

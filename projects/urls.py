@@ -38,15 +38,19 @@ def type_urls(declared):
     return urls
 
 
-urlpatterns = [
-    path("", views.home, name="home"),
-    # Types of other apps list their URLs in their own namespace (siting/urls.py).
-    *(
+def declared_urls(namespace):
+    """The pages of every content type whose pages live in this URL namespace."""
+    return [
         url
         for declared in public_types()
-        if declared.namespace == app_name
+        if declared.namespace == namespace
         for url in type_urls(declared)
-    ),
+    ]
+
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    *declared_urls(app_name),
     path("policies/<slug:slug>/document/", views.policy_document, name="policy_document"),
     path("events/<slug:slug>/calendar.ics", views.event_ics, name="event_ics"),
     path("search/", views.search, name="search"),

@@ -20,10 +20,12 @@ ALLOWED_WORDS = {
     "GDPR",  # the EU regulation, after its Chinese name
     "IP",  # IP 地址
     "IQ",  # enquiry references, e.g. IQ-2026-0042
+    "Krups",  # Krups Foerder Systeme, German conveyor maker
     "LG",
     "RSS",  # feed links
     "SM",  # SM Entertainment
     "UTC",  # time-zone offsets, e.g. UTC+09:00
+    "Wintec",  # Wintec System, Qingdao technology company
 }
 
 CHINESE = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"

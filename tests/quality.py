@@ -103,12 +103,32 @@ def make_sample_content():
         "event": event.slug,
         "centre": centre.slug,
         "site": site.slug,
+        **make_story_content(sector, park, centre),
     }
     # A content type registered since gets a record of its own too.
     for declared in public_types():
         if declared.key not in slugs:
             slugs[declared.key] = make_record(declared.model).slug
     return slugs
+
+
+def make_story_content(sector, park, centre):
+    """A story, a news item, a guide step and a bilateral figure for the stories pages."""
+    from .story_factories import make_figure, make_news, make_step, make_story
+
+    story = make_story(sector=sector, park=park, country=centre.country.code)
+    make_photo(story)
+    news = make_news()
+    news.parks.add(park)
+    make_figure(country=centre.country.code, compare_projects=True)
+    make_figure(country=centre.country.code, unit="usd", value=2600000000)
+    return {
+        "story": story.slug,
+        "news": news.slug,
+        "step": make_step().slug,
+        "sector": sector.slug,
+        "country": centre.country.code.lower(),
+    }
 
 
 def make_editor():

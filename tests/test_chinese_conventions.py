@@ -46,6 +46,12 @@ EXTRA_PAGES = [
     f"{PREFIX}sites/sge-factory-1/?entry=20&skilled=40&engineer=6&manager=3"
     "&power_kwh=500000&floor_m2=5000",
     f"{PREFIX}costs/?entry=10&engineer=2&power_kwh=100000&floor_m2=1000",
+    f"{PREFIX}news/?year=2019",
+    f"{PREFIX}subscribe/?topic=country&key=kr",
+    f"{PREFIX}subscribe/?topic=sector&key=no-such",
+    f"{PREFIX}subscribe/confirm/forged/",
+    f"{PREFIX}subscribe/unsubscribe/forged/",
+    f"{PREFIX}countries/fr/",
 ]
 # The forms posted wrong (errors shown) and, for the status page, not found.
 POSTS = [
@@ -54,8 +60,18 @@ POSTS = [
     (f"{PREFIX}enquiry/status/", {}),
     (f"{PREFIX}enquiry/status/", {"reference": "IQ-2026-9999", "email": "a@b.example"}),
     (f"{PREFIX}enquiry/status/", {"reference": "IQ-1", "email": "wrong"}),
+    (f"{PREFIX}subscribe/", {"topic": "country", "key": "kr", "email": "wrong"}),
 ]
-LIST_PAGES = ["", "parks/", "policies/", "events/", "events/?when=past", "centres/", "sites/"]
+LIST_PAGES = [
+    "",
+    "parks/",
+    "policies/",
+    "events/",
+    "events/?when=past",
+    "centres/",
+    "sites/",
+    "stories/",
+]
 pytestmark = pytest.mark.django_db
 GLOSSARY = Path(settings.BASE_DIR) / "docs" / "glossary.md"
 SELECT = re.compile(r'<select name="(\w+)"[^>]*>(.*?)</select>', re.S)
@@ -124,8 +140,22 @@ def crawl(django_db_setup, django_db_blocker, tmp_path_factory):
 
 def test_the_crawl_reaches_every_page_type(crawl):
     paths = " ".join(crawl)
-    for part in ("/parks/", "/policies/", "/events/", "/centres/", "/enquiry/", "/search/",
-                 "/sites/", "/costs/"):  # fmt: skip
+    for part in (
+        "/parks/",
+        "/policies/",
+        "/events/",
+        "/centres/",
+        "/enquiry/",
+        "/search/",
+        "/sites/",
+        "/costs/",
+        "/stories/",
+        "/news/",
+        "/sectors/",
+        "/countries/",
+        "/how-to-invest/",
+        "/subscribe/",
+    ):
         assert f"{PREFIX[:-1]}{part}" in paths, part
     assert len(crawl) > 100
     statuses = {response.status_code for response in crawl.values()}

@@ -21,7 +21,7 @@ from images.models import Image
 from projects.models import Event, Park, Policy, Sector
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
-DEMO_APPS = ("projects", "images")
+DEMO_APPS = ("projects", "images", "stories")
 REQUIRED = {"name", "summary", "label", "alt"}
 PROSE = {"summary", "body", "description", "eligibility", "benefits", "services", "caption", "alt"}
 CHINESE = re.compile(r"[\u4e00-\u9fff]")

@@ -51,7 +51,8 @@ def test_park_detail_queries_stay_constant(client, django_assert_num_queries, si
         make_policy().parks.add(park)
         make_event(park=park)
     warm_up(client, f"/en/parks/{park.slug}/")
-    # park, figures, sectors, images, policies, events; its sites, drive times, the nodes
+    # park, figures, sectors, images, policies, events, stories; its sites, drive times,
+    # the nodes
     with django_assert_num_queries(budget("park detail")):
         get_page(client, f"/zh-hans/parks/{park.slug}/", "zh-hans")
 

@@ -87,6 +87,6 @@ def test_search_queries_stay_constant(client, django_assert_num_queries, size):
         make_event()
         make_centre()
     warm_up(client, "/en/search/?q=summary")
-    # one per content type
+    # one per content type (parks, policies, events, centres, stories, news)
     with django_assert_num_queries(budget("search")):
         get_page(client, "/en/search/?q=summary", "en")

@@ -46,8 +46,9 @@ class TestSitemap:
         for _ in range(10):
             make_park()
             make_event()
-        # one per record type: parks, policies, events, centres, available sites
-        with django_assert_num_queries(5):
+        # parks, policies, events, centres, available sites; stories, news, guide steps,
+        # sectors, countries
+        with django_assert_num_queries(10):
             client.get("/sitemap.xml")
 
 

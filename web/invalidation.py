@@ -29,6 +29,8 @@ from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
+# Models of the content apps that no public page shows: writing them keeps the cached pages.
+NOT_CONTENT = {"stories.subscription"}
 GENERATION_KEY = "public-pages:generation"
 SCHEDULE_KEY = "public-pages:schedule"
 # How often the job runs; also the longest an entry lives while the schedule is unknown.
@@ -48,7 +50,8 @@ def content_tables():
     tables = set()
     for label in content_apps():
         for model in apps.get_app_config(label).get_models(include_auto_created=True):
-            tables.add(model._meta.db_table)
+            if model._meta.label_lower not in NOT_CONTENT:
+                tables.add(model._meta.db_table)
     return tables
 
 

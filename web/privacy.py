@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
 # Change it with the notice's text.
-NOTICE_UPDATED = date(2026, 12, 1)
+NOTICE_UPDATED = date(2026, 12, 2)
 
 
 def period(days):
@@ -24,6 +24,7 @@ def privacy_notice(request):
     context = {
         "retention": period(settings.ENQUIRY_RETENTION_DAYS),
         "log_retention": period(settings.ACCESS_LOG_RETENTION_DAYS),
+        "subscription_confirm": period(settings.SUBSCRIPTION_CONFIRM_DAYS),
         "contact_email": settings.PRIVACY_CONTACT_EMAIL,
         "updated": NOTICE_UPDATED,
     }

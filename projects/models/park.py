@@ -2,6 +2,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 
 from projects.content_types import PublicType, StaffAccess, own_topic
 
@@ -30,6 +31,13 @@ class Park(Publishable, Place):
         related_name="parks",
         null=True,
         blank=True,
+    )
+    # The partner countries the record belongs to: listed on their country pages.
+    countries = CountryField(
+        _("partner countries"),
+        multiple=True,
+        blank=True,
+        help_text=_("Shown on these countries' pages, e.g. Germany for the Sino-German Eco-Park."),
     )
     sectors = models.ManyToManyField(
         "projects.Sector", verbose_name=_("sectors"), related_name="parks", blank=True
@@ -69,8 +77,9 @@ class Park(Publishable, Place):
         list_view="projects.views.park_list",
         detail_view="projects.views.park_detail",
         list_queries=6,
-        # park, figures, sectors, images, policies, events; its sites, drive times, the nodes
-        detail_queries=9,
+        # park, figures, sectors, images, policies, events, stories; its sites, drive times,
+        # the nodes
+        detail_queries=10,
     )
 
     class Meta:

@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 
 from projects.content_types import Feed, PublicType
 from projects.documents import document_path, validate_document
@@ -38,6 +39,13 @@ class Policy(Publishable):
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
     authority = models.CharField(_("issuing authority"), max_length=250, blank=True)
     document_number = models.CharField(_("document number"), max_length=100, blank=True)
+    # The partner countries the record belongs to: listed on their country pages.
+    countries = CountryField(
+        _("partner countries"),
+        multiple=True,
+        blank=True,
+        help_text=_("Shown on these countries' pages, e.g. Germany for the Sino-German Eco-Park."),
+    )
     sectors = models.ManyToManyField(
         "projects.Sector", verbose_name=_("sectors"), related_name="policies", blank=True
     )

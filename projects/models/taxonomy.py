@@ -34,6 +34,13 @@ class Taxonomy(SlugNaturalKeyMixin, models.Model):
 
 
 class Sector(Taxonomy):
+    # The sector page's case for Qingdao (`/<lang>/sectors/<slug>/`).
+    profile = models.TextField(
+        _("why Qingdao"),
+        blank=True,
+        help_text=_("The sector page's case for investing in this industry in Qingdao."),
+    )
+
     class Meta(Taxonomy.Meta):
         verbose_name = _("sector")
         verbose_name_plural = _("sectors")

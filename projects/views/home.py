@@ -1,9 +1,12 @@
 from django.shortcuts import render
 
 from projects import selectors, structured_data
+from stories import selectors as story_selectors
+from stories.views import projects_chart
 
 
 def home(request):
+    chart, chart_title = projects_chart()
     return render(
         request,
         "projects/home.html",
@@ -12,6 +15,10 @@ def home(request):
             "featured_parks": selectors.featured_parks(),
             "upcoming_events": selectors.upcoming_events(),
             "newest_policies": selectors.newest_policies(),
+            "stories": story_selectors.featured_stories(),
+            "news": story_selectors.latest_news(),
+            "projects_chart": chart,
+            "projects_chart_title": chart_title,
             "structured_data": structured_data.organisation(request),
         },
     )

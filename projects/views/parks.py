@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from projects import selectors, structured_data
 from projects.forms import ParkFilterForm
 from projects.maps import city_map
+from stories.selectors import stories_for_park
 
 from .common import bounded_query, paginate
 
@@ -34,6 +35,7 @@ def park_detail(request, slug):
             "record": park,
             "policies": selectors.policies_for_park(park),
             "events": selectors.events_for_park(park),
+            "stories": stories_for_park(park),
             "map": city_map([park]),
             "structured_data": structured_data.park(park, request),
         },

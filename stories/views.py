@@ -1,0 +1,117 @@
+"""The stories pages: thin views over stories.selectors."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django_countries import countries as country_names
+
+from projects.views.common import bounded_query, paginate
+
+from . import charts, selectors
+from .forms import StoryFilterForm, SubscribeForm, year_or_none
+
+PER_PAGE = 24
+
+
+@bounded_query
+def story_list(request):
+    form = StoryFilterForm(request.GET, *selectors.story_filter_choices())
+    filters = form.filters()
+    return render(
+        request,
+        "stories/story_list.html",
+        {"form": form, "page": paginate(request, selectors.stories(**filters), PER_PAGE)},
+    )
+
+
+def story_detail(request, slug):
+    story = get_object_or_404(selectors.story_detail(slug))
+    return render(request, "stories/story_detail.html", {"story": story, "record": story})
+
+
+@bounded_query
+def news_list(request):
+    years = selectors.news_years()
+    year = year_or_none(request.GET.get("year"), years)
+    items = selectors.news(year)
+    return render(
+        request,
+        "stories/news_list.html",
+        {"years": years, "year": year, "page": paginate(request, items, PER_PAGE)},
+    )
+
+
+def news_detail(request, slug):
+    item = get_object_or_404(selectors.news_detail(slug))
+    return render(request, "stories/news_detail.html", {"item": item, "record": item})
+
+
+def sector_detail(request, slug):
+    sector = get_object_or_404(selectors.sector_detail(slug))
+    figures = list(sector.figures.all())
+    return render(
+        request,
+        "stories/sector_detail.html",
+        {
+            "sector": sector,
+            "figures": figures,
+            "subscribe": SubscribeForm(initial={"topic": "sector", "key": sector.slug}),
+            **selectors.sector_page(sector),
+        },
+    )
+
+
+def country_detail(request, code):
+    serving = selectors.served_countries(selectors.centres())
+    code = code.upper()
+    if code not in serving or code != code.strip():
+        raise Http404
+    page = selectors.country_page(code)
+    money = [figure for figure in page["figures"] if figure.unit == "usd"]
+    return render(
+        request,
+        "stories/country_detail.html",
+        {
+            "code": code,
+            "country_name": country_names.name(code),
+            "centres": serving[code],
+            "money_chart": charts.bar_chart(money),
+            "subscribe": SubscribeForm(initial={"topic": "country", "key": code.lower()}),
+            **page,
+        },
+    )
+
+
+def guide(request):
+    steps = selectors.guide_steps()
+    timed = [step.working_days for step in steps if step.working_days]
+    return render(
+        request,
+        "stories/guide.html",
+        {"steps": steps, "total_days": sum(timed), "untimed": len(steps) - len(timed)},
+    )
+
+
+def guide_step(request, slug):
+    step = get_object_or_404(selectors.guide_step(slug))
+    steps = selectors.guide_steps()
+    index = next(i for i, other in enumerate(steps) if other.pk == step.pk)
+    return render(
+        request,
+        "stories/guide_step.html",
+        {
+            "step": step,
+            "record": step,
+            "number": index + 1,
+            "count": len(steps),
+            "previous": steps[index - 1] if index else None,
+            "next": steps[index + 1] if index + 1 < len(steps) else None,
+        },
+    )
+
+
+def projects_chart():
+    """Investment projects per partner country, for the home page."""
+    return charts.bar_chart(
+        selectors.projects_by_country(), label=lambda figure: figure.country.name
+    ), _("Investment projects in Qingdao by country")
