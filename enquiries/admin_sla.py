@@ -15,10 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from .calendar import library_year, missing_years
-from .charts import chart
 from .desk_managers import PERMISSION
 from .models import DeskPerformance, WorkingDayAdjustment
 from .performance import desk_performance, performance_csv, performance_desks
+from .performance_chart import chart
 from .sla import is_overdue, overdue
 
 

@@ -73,7 +73,7 @@ def pages():
             Page(label, url_name, queries, LIST_MS) for label, url_name, queries in declared.pages
         ]
     return [
-        Page("home", "projects:home", 8, LIST_MS),
+        Page("home", "projects:home", 9, LIST_MS),
         *typed,
         # Search reads each content type once.
         Page("search", "projects:search", len(public_types()), LIST_MS, search=True),

@@ -122,6 +122,11 @@ def indicators():
     return list(Indicator.objects.select_related("sector", "district"))
 
 
+def minimum_wages():
+    """The minimum wage figures, oldest first: the time series of the home page."""
+    return list(Indicator.objects.filter(kind=Indicator.Kind.MINIMUM_WAGE).order_by("as_of"))
+
+
 def exchange_rate(found):
     """The newest yuan-per-dollar rate among `found` indicators, or None."""
     rates = [i for i in found if i.kind == Indicator.Kind.EXCHANGE_RATE]

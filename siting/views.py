@@ -5,11 +5,13 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from localisation import formats
 from projects import selectors as content
 from projects.maps import city_map
 from projects.views.common import bounded_query, paginate
+from web import charts
 
-from . import charts, selectors
+from . import formatting, selectors
 from .distances import distances_to
 from .estimate import estimate
 from .formatting import indicator_value
@@ -107,8 +109,18 @@ def _by_kind(indicators):
     return groups
 
 
-def _chart_rows(indicators, label):
-    return [(label(i), i.value, indicator_value(i)) for i in indicators]
+def _chart_data(indicators, label):
+    """Each indicator as a figure of a chart, its date and source in the table beside it."""
+    return [
+        charts.Datum(
+            label(i),
+            i.value,
+            indicator_value(i),
+            f"{formats.date(i.as_of)} · {i.source_name}",
+            i.source_url,
+        )
+        for i in indicators
+    ]
 
 
 # The tables of the costs page, in reading order: (title, kinds shown together).
@@ -128,41 +140,39 @@ def _charts(groups):
         i for i in groups.get(Indicator.Kind.WAGE, []) if not i.district_id and not i.sector_id
     ]
     rents = [i for i in groups.get(Indicator.Kind.FACTORY_RENT, []) if i.district_id]
-    minimum = sorted(groups.get(Indicator.Kind.MINIMUM_WAGE, []), key=lambda i: i.as_of)
-    found = []
-    if wages:
-        found.append(
-            (
-                "wages",
-                charts.bar_chart(
-                    _chart_rows(wages, lambda i: i.get_level_display()),
-                    _("Average monthly wage by occupation level"),
-                ),
+    found = [
+        (
+            "wages",
+            _bars(
                 wages,
-            )
-        )
-    if rents:
-        found.append(
-            (
-                "rents",
-                charts.bar_chart(
-                    _chart_rows(rents, lambda i: i.district.name), _("Factory rent by district")
-                ),
-                rents,
-            )
-        )
-    if len(minimum) > 1:
-        found.append(
-            (
-                "minimum",
-                charts.line_chart(
-                    _chart_rows(minimum, lambda i: str(i.year)),
-                    _("Minimum monthly wage over the years"),
-                ),
-                minimum,
-            )
-        )
-    return found
+                lambda i: i.get_level_display(),
+                _("Average monthly wage by occupation level"),
+            ),
+        ),
+        ("rents", _bars(rents, lambda i: i.district.name, _("Factory rent by district"))),
+        ("minimum", minimum_wage_chart(groups.get(Indicator.Kind.MINIMUM_WAGE, []))),
+    ]
+    return [(chart_id, chart) for chart_id, chart in found if chart]
+
+
+def _bars(indicators, label, title):
+    return charts.bars(
+        _chart_data(indicators, label), title=title, note_heading=_("Date and source")
+    )
+
+
+def minimum_wage_chart(indicators):
+    """The minimum monthly wage over the years: a time series of two figures or more."""
+    data = _chart_data(indicators, lambda i: formats.year(i.year))
+    if len(data) < 2:
+        return None
+    return charts.timeseries(
+        list(zip([i.as_of for i in indicators], data, strict=True)),
+        title=_("Minimum monthly wage over the years"),
+        fmt=formatting.cny,
+        value_heading=_("Minimum monthly wage"),
+        note_heading=_("Date and source"),
+    )
 
 
 @bounded_query

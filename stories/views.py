@@ -5,9 +5,11 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django_countries import countries as country_names
 
+from localisation import formats
 from projects.views.common import bounded_query, paginate
+from web import charts
 
-from . import charts, selectors
+from . import selectors
 from .forms import StoryFilterForm, SubscribeForm, year_or_none
 
 PER_PAGE = 24
@@ -75,7 +77,7 @@ def country_detail(request, code):
             "code": code,
             "country_name": country_names.name(code),
             "centres": serving[code],
-            "money_chart": charts.bar_chart(money),
+            "money_chart": figures_chart(money, _("Investment and trade in US dollars")),
             "subscribe": SubscribeForm(initial={"topic": "country", "key": code.lower()}),
             **page,
         },
@@ -110,8 +112,32 @@ def guide_step(request, slug):
     )
 
 
+def figures_chart(figures, title, label=lambda figure: figure.label):
+    """Bars for key figures in one unit, each row with its year and source."""
+    return charts.bars(
+        [
+            charts.Datum(
+                label(figure),
+                figure.value,
+                figure.display_value,
+                " · ".join(t for t in (_year(figure), figure.source_name) if t),
+                figure.source_url,
+            )
+            for figure in figures
+        ],
+        title=title,
+        note_heading=_("Year and source"),
+    )
+
+
+def _year(figure):
+    return formats.year(figure.year) if figure.year else ""
+
+
 def projects_chart():
     """Investment projects per partner country, for the home page."""
-    return charts.bar_chart(
-        selectors.projects_by_country(), label=lambda figure: figure.country.name
-    ), _("Investment projects in Qingdao by country")
+    return figures_chart(
+        selectors.projects_by_country(),
+        _("Investment projects in Qingdao by country"),
+        label=lambda figure: figure.country.name,
+    )

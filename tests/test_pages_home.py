@@ -63,7 +63,7 @@ def test_home_queries_stay_constant(client, django_assert_num_queries, size):
         make_policy()
     warm_up(client, "/en/")
     # figures, featured parks, their images, upcoming events, newest policies,
-    # stories, news, the projects-by-country chart
+    # stories, news, the projects-by-country chart, the minimum wage over the years
     with django_assert_num_queries(budget("home")):
         get_page(client, "/zh-hans/", "zh-hans")
 

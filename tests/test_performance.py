@@ -115,8 +115,11 @@ def test_the_page_shows_a_managers_own_desks_only(client, germany, fixed_now):
     assert response.status_code == 200
     page = response.content.decode()
     assert "Germany" in page and "Japan" not in page
-    assert "<svg" in page and 'role="img"' in page and "<table>" in page
-    assert page.count('<rect class="bar bar-received"') == 12  # a bar a month
+    assert "<svg" in page and 'role="img"' in page and '<table id="table-' in page
+    # The chart, described by the page's own table, draws a column a month per series.
+    assert f'aria-describedby="table-{germany.pk}"' in page
+    assert page.count('<rect class="chart-bar chart-series-0"') == 12
+    assert page.count('<rect class="chart-bar chart-series-1"') == 12
     assert ">2025</text>" in page and ">2026</text>" in page  # May 2025 and January
     assert "<td>20.0</td>" in page and "<td>88.0</td>" in page and "<td>63%</td>" in page
     assert "Open now: 9. Overdue now: 2." in page

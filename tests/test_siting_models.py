@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import translation
 
-from siting import charts, formatting
+from siting import formatting
 from siting.distances import distance_expression, distances_to, great_circle_km
 from siting.estimate import estimate
 from siting.forms import EstimateForm, SiteFilterForm
@@ -214,22 +214,6 @@ class TestEstimate:
         form = EstimateForm(data)
         assert form.is_asked()
         assert set(form.values().values()) == {0}
-
-
-class TestCharts:
-    def test_the_largest_bar_fills_the_width(self):
-        chart = charts.bar_chart([("a", 10, "10"), ("b", 5, "5")], "T")
-        widths = [bar.width for bar in chart["bars"]]
-        assert widths[0] == 2 * widths[1] == charts.WIDTH - charts.LABEL_WIDTH - charts.VALUE_WIDTH
-        assert chart["height"] == charts.PAD * 2 + charts.ROW * 2
-
-    def test_a_line_rises_with_its_values(self):
-        chart = charts.line_chart([("2018", 1, "1"), ("2025", 2, "2")], "T")
-        first, last = chart["dots"]
-        assert last["y"] < first["y"] and last["x"] > first["x"]
-
-    def test_no_data_draws_no_bar(self):
-        assert charts.bar_chart([], "T")["bars"] == []
 
 
 class TestListQuery:

@@ -1,12 +1,13 @@
 from django.shortcuts import render
 
 from projects import selectors, structured_data
+from siting.selectors import minimum_wages
+from siting.views import minimum_wage_chart
 from stories import selectors as story_selectors
 from stories.views import projects_chart
 
 
 def home(request):
-    chart, chart_title = projects_chart()
     return render(
         request,
         "projects/home.html",
@@ -17,8 +18,8 @@ def home(request):
             "newest_policies": selectors.newest_policies(),
             "stories": story_selectors.featured_stories(),
             "news": story_selectors.latest_news(),
-            "projects_chart": chart,
-            "projects_chart_title": chart_title,
+            "projects_chart": projects_chart(),
+            "trend_chart": minimum_wage_chart(minimum_wages()),
             "structured_data": structured_data.organisation(request),
         },
     )
