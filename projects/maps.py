@@ -1,76 +1,41 @@
-"""Plot places on hand-drawn SVG maps: no tiles, no third-party requests."""
+"""The one map component's geometry: schematic SVG maps, no tiles, no third-party requests.
+
+`city_map` (parks, sites, logistics nodes on Qingdao and its districts) and
+`world_map` (the overseas centres, lines from Qingdao) both give what
+`templates/includes/map.html` draws: numbered markers, keyed in the list beside the
+map, and the records without a location listed after them. Markers that would
+overlap are moved apart, with a line to where they are, so that each keeps a tap
+target of at least 24 px on a phone.
+"""
 
 from dataclasses import dataclass
+from math import ceil, cos, hypot, radians, sin
 
-# Qingdao and its county-level cities, with a margin (degrees).
-CITY_BOUNDS = (119.3, 35.3, 121.2, 37.2)  # west, south, east, north
-CITY_WIDTH = 600
-# A simplified outline of the municipality's land, Jiaozhou Bay cut out (lng, lat).
-CITY_OUTLINE = (
-    (119.55, 36.95), (119.95, 37.15), (120.45, 37.05), (120.75, 36.85), (120.95, 36.55),
-    (120.75, 36.35), (120.68, 36.25), (120.68, 36.12), (120.45, 36.05), (120.30, 36.05),
-    (120.33, 36.15), (120.28, 36.25), (120.20, 36.28), (120.10, 36.22), (120.13, 36.12),
-    (120.22, 36.06), (120.25, 36.02), (120.24, 35.97), (120.20, 35.90), (120.12, 35.84),
-    (119.95, 35.72), (119.80, 35.62), (119.65, 35.55), (119.45, 35.75), (119.55, 36.20),
-    (119.45, 36.55),
-)  # fmt: skip
-# Very rough continent outlines (lng, lat): enough to tell where a centre is.
-WORLD_OUTLINES = (
-    (  # North America
-        (-168, 66), (-140, 70), (-95, 72), (-80, 63), (-60, 55), (-55, 47), (-70, 42),
-        (-76, 35), (-81, 25), (-97, 20), (-90, 15), (-83, 9), (-78, 8), (-88, 14), (-105, 20),
-        (-117, 32), (-124, 40), (-125, 49), (-135, 58), (-150, 60), (-165, 60),
-    ),
-    ((-55, 60), (-45, 60), (-20, 70), (-20, 80), (-60, 82), (-70, 77), (-55, 68)),  # Greenland
-    (  # South America
-        (-78, 8), (-60, 10), (-50, 0), (-35, -7), (-40, -22), (-48, -28), (-58, -38),
-        (-65, -55), (-72, -50), (-72, -30), (-70, -18), (-81, -5), (-80, 1),
-    ),
-    (  # Europe and Asia
-        (-10, 36), (-9, 43), (-2, 44), (-5, 48), (2, 51), (8, 54), (5, 58), (10, 63), (20, 70),
-        (30, 70), (45, 68), (60, 70), (80, 73), (100, 77), (120, 73), (140, 72), (160, 70),
-        (180, 68), (180, 65), (165, 60), (160, 55), (140, 52), (140, 45), (130, 42), (129, 36),
-        (126, 34), (126, 38), (124, 40), (121, 39), (117.5, 38.5), (119, 37.3), (122.5, 37.3),
-        (120.5, 36), (119.3, 35), (121, 31), (119, 25), (110, 20), (108, 16), (105, 9),
-        (100, 13), (98, 8), (103, 1), (98, 16), (92, 21), (88, 22), (80, 15), (77, 8), (72, 20),
-        (67, 25), (57, 25), (52, 27), (48, 30), (56, 26), (59, 22), (52, 16), (43, 12), (35, 28),
-        (34, 31), (36, 36), (28, 37), (26, 40), (23, 37), (21, 40), (19, 42), (13, 45), (18, 40),
-        (15, 38), (12, 44), (8, 44), (3, 43), (0, 38), (-6, 36),
-    ),
-    (  # Africa
-        (-17, 21), (-10, 30), (-6, 36), (10, 37), (20, 31), (32, 31), (35, 28), (43, 12),
-        (51, 12), (40, -3), (40, -15), (35, -25), (20, -35), (15, -28), (12, -12), (9, -1),
-        (8, 4), (-8, 4), (-17, 14),
-    ),
-    (  # Australia
-        (114, -22), (129, -15), (136, -12), (142, -11), (146, -19), (153, -25), (150, -37),
-        (141, -38), (132, -32), (115, -34),
-    ),
-    (  # Japan
-        (130, 31), (135, 34), (140, 35), (142, 40), (141, 45), (145, 44), (140, 41), (137, 37),
-        (133, 35), (130, 33),
-    ),
-    ((-5, 50), (1, 51), (0, 53), (-3, 56), (-5, 58), (-6, 55), (-3, 53), (-5, 52)),  # Britain
-)  # fmt: skip
+from django.utils.translation import gettext as _
+
+from .map_outlines import CITY_OUTLINE, DISTRICTS, SEA, WORLD_OUTLINES
+
+# The city frame (degrees): west, south, east, north.
+CITY_BOUNDS = (119.40, 35.50, 121.05, 37.20)
+CITY_WIDTH = 400
+# East-west degrees shrink with latitude: drawn to scale at the city's latitude.
+CITY_ASPECT = cos(radians(36.3))
 # Where the city's centre (May Fourth Square) sits, for the world map.
 QINGDAO = (120.38, 36.07)
-WORLD_WIDTH, WORLD_HEIGHT = 720, 360
-
-
-@dataclass(frozen=True)
-class Point:
-    record: object
-    x: float
-    y: float
+# The world frame: the inhabited latitudes, 2 map units a degree.
+WORLD_NORTH, WORLD_SOUTH = 80, -60
+WORLD_WIDTH, WORLD_HEIGHT = 720, 280
+# The narrowest the map is drawn (CSS px) and the smallest tap target there.
+PHONE_MAP_WIDTH, TAP_TARGET = 340, 24
 
 
 def city_height():
     west, south, east, north = CITY_BOUNDS
-    return round(CITY_WIDTH * (north - south) / (east - west))
+    return round(CITY_WIDTH * (north - south) / ((east - west) * CITY_ASPECT))
 
 
 def city_xy(longitude, latitude):
-    """Equirectangular position inside the city frame, clamped to its edges."""
+    """Position inside the city frame, clamped to its edges."""
     west, south, east, north = CITY_BOUNDS
     x = (float(longitude) - west) / (east - west) * CITY_WIDTH
     y = (north - float(latitude)) / (north - south) * city_height()
@@ -79,17 +44,8 @@ def city_xy(longitude, latitude):
 
 def world_xy(longitude, latitude):
     x = (float(longitude) + 180) / 360 * WORLD_WIDTH
-    y = (90 - float(latitude)) / 180 * WORLD_HEIGHT
-    return round(x, 1), round(y, 1)
-
-
-def plot(records, project):
-    """Points for the records that have a location."""
-    return [
-        Point(record, *project(record.longitude, record.latitude))
-        for record in records
-        if record.has_location
-    ]
+    y = (WORLD_NORTH - float(latitude)) / (WORLD_NORTH - WORLD_SOUTH) * WORLD_HEIGHT
+    return round(x, 1), round(min(max(y, 0), WORLD_HEIGHT), 1)
 
 
 def polygon(corners, project):
@@ -97,51 +53,135 @@ def polygon(corners, project):
     return " ".join(f"{x},{y}" for x, y in (project(*corner) for corner in corners))
 
 
+def hit_radius(width):
+    """The marker's hit radius in map units: TAP_TARGET px across at the phone width."""
+    return ceil(TAP_TARGET / 2 * width / PHONE_MAP_WIDTH)
+
+
 @dataclass(frozen=True)
 class Marker:
-    """A numbered marker of the map component, keyed by its number in the list below it."""
+    """A numbered marker, keyed by its number in the list beside the map."""
 
     number: int
     record: object
     kind: str  # park, site, centre or node: the marker's shape and colour
-    x: float
+    x: float  # where the marker is drawn
     y: float
+    at_x: float  # where the place is
+    at_y: float
 
     @property
     def url(self):
         return getattr(self.record, "get_absolute_url", lambda: "")()
 
+    @property
+    def moved(self):
+        """Drawn away from its place (to keep markers apart): a line joins the two."""
+        return hypot(self.x - self.at_x, self.y - self.at_y) > 1
 
-def markers(groups, project):
+
+def spread(places, gap, size, fixed=(), rounds=80):
+    """Positions near `places` no two closer than `gap`, nor closer to a `fixed` point.
+
+    Pairs too close are pushed apart along the line between them (a point on top of
+    another along a turning angle), a few rounds, inside the frame `size`.
+    """
+    width, height = size
+    margin = gap / 2
+    points = [list(place) for place in places]
+    for _round in range(rounds):
+        moved = False
+        for i, point in enumerate(points):
+            others = [(j, other) for j, other in enumerate(points) if j > i]
+            others += [(None, list(other)) for other in fixed]
+            for j, other in others:
+                dx, dy = other[0] - point[0], other[1] - point[1]
+                distance = hypot(dx, dy)
+                if distance >= gap:
+                    continue
+                if distance < 0.01:
+                    angle = 2.4 * (i + (j or 0) + 1)  # the golden angle, more or less
+                    dx, dy, distance = cos(angle), sin(angle), 1.0
+                push = gap - distance + 0.01
+                share = 1 if j is None else 0.5
+                point[0] -= dx / distance * push * share
+                point[1] -= dy / distance * push * share
+                if j is not None:
+                    other[0] += dx / distance * push * share
+                    other[1] += dy / distance * push * share
+                moved = True
+        for point in points:
+            point[0] = min(max(point[0], margin), width - margin)
+            point[1] = min(max(point[1], margin), height - margin)
+        if not moved:
+            break
+    return [(round(x, 1), round(y, 1)) for x, y in points]
+
+
+def markers(groups, project, size, fixed=()):
     """Markers for each (kind, records) group, numbered 1, 2, … across the groups."""
-    found = []
-    for kind, records in groups:
-        for point in plot(records, project):
-            found.append(Marker(len(found) + 1, point.record, kind, point.x, point.y))
-    return found
+    placed = [
+        (kind, record, project(record.longitude, record.latitude))
+        for kind, records in groups
+        for record in records
+        if record.has_location
+    ]
+    gap = hit_radius(size[0]) * 2
+    spots = spread([at for _kind, _record, at in placed], gap, size, fixed)
+    return [
+        Marker(number, record, kind, x, y, *at)
+        for number, ((kind, record, at), (x, y)) in enumerate(zip(placed, spots, strict=True), 1)
+    ]
+
+
+def _component(variant, placed, records, width, height, title, **drawing):
+    return {
+        "variant": variant,
+        "markers": placed,
+        "unplaced": [record for record in records if not record.has_location],
+        "width": width,
+        "height": height,
+        "hit": hit_radius(width),
+        "title": title,
+        **drawing,
+    }
 
 
 def city_map(records, kind="park", nodes=(), title=""):
-    """The city map component: `records` of one kind, then the logistics nodes."""
-    placed = markers([(kind, records), ("node", nodes)], city_xy)
-    return {
-        "points": plot(records, city_xy),
-        "markers": placed,
-        "outline": polygon(CITY_OUTLINE, city_xy),
-        "width": CITY_WIDTH,
-        "height": city_height(),
-        "title": title,
-    }
+    """The city map: `records` of one kind, then the logistics nodes, on the districts."""
+    records = list(records)
+    size = (CITY_WIDTH, city_height())
+    return _component(
+        "city",
+        markers([(kind, records), ("node", nodes)], city_xy, size),
+        records,
+        *size,
+        title or _("Schematic map of Qingdao and its districts showing the places listed"),
+        outline=polygon(CITY_OUTLINE, city_xy),
+        sea=polygon(SEA, city_xy),
+        districts=[
+            {
+                "name": district.name,
+                "points": polygon(district.corners, city_xy),
+                "label": city_xy(*district.label_at),
+                "anchor": district.anchor,
+            }
+            for district in DISTRICTS
+        ],
+    )
 
 
-def world_map(records):
-    home_x, home_y = world_xy(*QINGDAO)
-    return {
-        "points": plot(records, world_xy),
-        "width": WORLD_WIDTH,
-        "height": WORLD_HEIGHT,
-        "home": {"x": home_x, "y": home_y},
-        "outlines": [polygon(corners, world_xy) for corners in WORLD_OUTLINES],
-        "meridians": [round(x * WORLD_WIDTH / 12, 1) for x in range(1, 12)],
-        "parallels": [round(y * WORLD_HEIGHT / 6, 1) for y in range(1, 6)],
-    }
+def world_map(records, title=""):
+    """The world map: the centres, each joined to Qingdao by a line."""
+    records = list(records)
+    home = world_xy(*QINGDAO)
+    return _component(
+        "world",
+        markers([("centre", records)], world_xy, (WORLD_WIDTH, WORLD_HEIGHT), fixed=[home]),
+        records,
+        WORLD_WIDTH,
+        WORLD_HEIGHT,
+        title or _("Schematic world map of Qingdao's overseas business centres"),
+        home={"x": home[0], "y": home[1]},
+        outlines=[polygon(corners, world_xy) for corners in WORLD_OUTLINES],
+    )

@@ -1,4 +1,4 @@
-"""The one chart module (web.charts) and its include: each kind, the table beside, localised labels."""
+"""The one chart module (web.charts) and its include: each kind, the table, Chinese labels."""
 
 from datetime import date
 

@@ -51,14 +51,14 @@ class TestMaps:
         assert city_xy(180, 90) == (CITY_WIDTH, 0)
 
     def test_world_corners(self):
-        assert world_xy(-180, 90) == (0, 0)
-        assert world_xy(180, -90) == (720, 360)
+        assert world_xy(-180, 90) == (0, 0)  # the Arctic is cut off at 80°
+        assert world_xy(180, -90) == (720, 280)
 
     def test_only_records_with_a_location_are_plotted(self):
         located = make_park(latitude=36.07, longitude=120.38)
         make_park()
-        points = city_map(Park.objects.all())["points"]
-        assert [point.record for point in points] == [located]
+        markers = city_map(Park.objects.all())["markers"]
+        assert [marker.record for marker in markers] == [located]
 
 
 class TestTemplateTags:

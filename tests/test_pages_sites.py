@@ -2,6 +2,7 @@
 
 import pytest
 
+from projects.maps import CITY_WIDTH, hit_radius
 from siting.models import AvailableSite
 
 from .factories import make_district, make_park, make_sector
@@ -138,7 +139,7 @@ def test_the_map_labels_sites_and_nodes_in_a_keyed_list(client):
     # The card, the marker and the key all lead to the site with the filters.
     assert html.count(f'href="/en/sites/{site.slug}/?kind=factory"') == 3
     assert html.count('class="map-hit"') == 2
-    assert 'r="22"' in html  # hit area: 44 of 600 units, ≥ 24 px on a 360 px phone
+    assert f'r="{hit_radius(CITY_WIDTH)}"' in html  # ≥ 24 px across on a 340 px wide map
     assert '<ol class="map-key">' in html and "Mapped site</a>" in html and "Mapped port" in html
 
 
