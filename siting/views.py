@@ -47,7 +47,7 @@ def site_list(request):
                 found,
                 "site",
                 nodes,
-                _("Simplified map of Qingdao showing the sites listed and the logistics nodes"),
+                _("Schematic map of Qingdao showing the sites listed and the logistics nodes"),
             ),
         },
     )
@@ -95,7 +95,7 @@ def site_detail(request, slug):
                 [site],
                 "site",
                 nodes,
-                _("Simplified map of Qingdao showing the site and the logistics nodes"),
+                _("Schematic map of Qingdao showing the site and the logistics nodes"),
             ),
             **_estimate_context(request, indicators, site),
         },

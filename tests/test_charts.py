@@ -103,5 +103,5 @@ class TestTimeseries:
             points = [(2018, Datum("2018年", 1910)), (2025, Datum("2025年", 23500))]
             chart = charts.timeseries(points, title="T")
             html = render(chart)
-        assert chart.summary == "从2018年的1,910到2025年的2.35万。"
+        assert chart.summary == "从2018年的1910到2025年的2.35万。"
         assert ">2.35万</text>" in html and '<th scope="col">年份</th>' in html
