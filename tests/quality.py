@@ -5,6 +5,7 @@ axe-core and the Nu HTML Checker come from npm (`package.json`, installed by
 every page, so the checks stay fast enough for CI.
 """
 
+import datetime
 import io
 import json
 import subprocess
@@ -84,17 +85,25 @@ def make_sample_content():
     CityFigure.objects.create(
         slug="gdp", value="1.7", **translated(name={"en": "GDP", "zh-hans": "地区生产总值"})
     )
-    park = make_park(district=district, is_featured=True, body_en="<p>Land and labs.</p>")
+    park = make_park(
+        district=district,
+        is_featured=True,
+        body_en="<p>Land and labs.</p>",
+        latitude=36.0,
+        longitude=120.1,  # on the map
+    )
     park.sectors.add(sector)
     policy = make_policy(body_en="<p>Up to 5 million yuan.</p>")
     policy.sectors.add(sector)
     policy.parks.add(park)
-    centre = make_centre()
+    centre = make_centre(latitude=50.1, longitude=8.7)
     event = make_event(park=park, centre=centre)
     event.sectors.add(sector)
     site = make_site(park=park, power_kva=2000, price="20", price_basis="rent_m2_month")
     make_node()
     make_cost_indicators()
+    for year, value in ((2021, "2100"), (2025, "2350")):  # a time series: costs and home pages
+        make_minimum_wage(year, value)
     for record in (park, centre, event, site):
         make_photo(record)
     slugs = {
@@ -110,6 +119,18 @@ def make_sample_content():
         if declared.key not in slugs:
             slugs[declared.key] = make_record(declared.model).slug
     return slugs
+
+
+def make_minimum_wage(year, value):
+    from .siting_helpers import make_indicator
+
+    make_indicator(
+        slug=f"minimum-{year}",
+        kind="minimum_wage",
+        level="",
+        value=value,
+        as_of=datetime.date(year, 10, 1),
+    )
 
 
 def make_story_content(sector, park, centre):
