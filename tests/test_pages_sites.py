@@ -189,7 +189,7 @@ def test_costs_page_has_a_table_beside_every_chart(client, language):
     make_cost_indicators()
     html = get_page(client, f"/{language}/costs/", language).content.decode()
     assert html.count('<figure class="chart ') == 1  # wages by level; no district rents here
-    section = html.split('class="chart-with-table"')[1]
+    section = html.split('class="chart chart-bars"')[1]
     assert "<svg" in section and "<table" in section
     assert ("RMB 20,000 a month" if language == "en" else "2万元/月") in html
     assert ("Statistics bureau" if language == "en" else "统计局") in html

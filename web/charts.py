@@ -15,11 +15,12 @@ from django.utils.translation import gettext as _
 
 from localisation import formats
 
-WIDTH = 640
+# Map units; the text is 14 units high, so still legible on a phone's 340 px.
+WIDTH = 560
 # Horizontal bars: the label column, the bar, the value written after it.
-ROW, LABEL_WIDTH, VALUE_WIDTH, PAD = 28, 220, 140, 8
+ROW, LABEL_WIDTH, VALUE_WIDTH, PAD = 32, 180, 130, 8
 # Columns and time series: the plot area inside the frame.
-PLOT_HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 240, 64, 24, 24, 44
+PLOT_HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 250, 72, 16, 28, 48
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ class Text:
     y: float
     text: str
     anchor: str = "start"
-    kind: str = "label"  # label, value or tick: the CSS class
+    kind: str = "label"  # label, amount or tick: the CSS class
 
 
 @dataclass
@@ -113,10 +114,10 @@ def bars(data, *, title, fmt=formats.number, label_heading="", value_heading="",
     for index, (datum, text) in enumerate(zip(data, texts, strict=True)):
         y = PAD + index * ROW
         width = round(span * _number(datum.value) / peak, 1)
-        middle = round(y + (ROW - 8) / 2 + 4, 1)
+        middle = round(y + (ROW - 8) / 2 + 5, 1)
         chart.rects.append(Shape(LABEL_WIDTH, y, width, ROW - 8))
         chart.texts.append(Text(LABEL_WIDTH - 6, middle, datum.label, "end"))
-        chart.texts.append(Text(round(LABEL_WIDTH + width + 6, 1), middle, text, kind="value"))
+        chart.texts.append(Text(round(LABEL_WIDTH + width + 6, 1), middle, text, kind="amount"))
     return chart
 
 
@@ -144,9 +145,9 @@ def _category_label(chart, x, category):
     """A category's label under its columns; a second line (e.g. the year) under that."""
     first, second = category if isinstance(category, tuple) else (category, "")
     base = PLOT_HEIGHT - BOTTOM
-    chart.texts.append(Text(round(x, 1), base + 16, first, "middle"))
+    chart.texts.append(Text(round(x, 1), base + 18, first, "middle"))
     if second:
-        chart.texts.append(Text(round(x, 1), base + 32, second, "middle"))
+        chart.texts.append(Text(round(x, 1), base + 36, second, "middle"))
 
 
 def comparison(categories, series, *, title, stacked=False, fmt=formats.number,
@@ -221,13 +222,15 @@ def timeseries(points, *, title, fmt=formats.number, value_heading="", note_head
         [(d.label, [text], d.note, d.url) for d, text in zip(data, texts, strict=True)],
         peak, fmt, source,
     )  # fmt: skip
-    inner = WIDTH - LEFT - RIGHT - 48  # room for the last value's text
+    inner = WIDTH - LEFT - RIGHT - 64  # the first and last year's labels inside the frame
     base = PLOT_HEIGHT - BOTTOM
-    for (when, datum), text in zip(points, texts, strict=True):
-        x = LEFT + 24 + (inner * (_when(when) - first) / (last - first) if last > first else 0)
+    for index, ((when, datum), text) in enumerate(zip(points, texts, strict=True)):
+        x = LEFT + 32 + (inner * (_when(when) - first) / (last - first) if last > first else 0)
         y = round(base - _height(datum.value, peak), 1)
+        # The last value ends at its point, so a long one stays inside the frame.
+        anchor = "end" if index and index == len(points) - 1 else "middle"
         chart.dots.append(Shape(round(x, 1), y))
-        chart.texts.append(Text(round(x, 1), round(y - 10, 1), text, "middle", "value"))
-        chart.texts.append(Text(round(x, 1), base + 16, datum.label, "middle"))
+        chart.texts.append(Text(round(x, 1), round(y - 12, 1), text, anchor, "amount"))
+        chart.texts.append(Text(round(x, 1), base + 18, datum.label, "middle"))
     chart.line = " ".join(f"{dot.x},{dot.y}" for dot in chart.dots)
     return chart
