@@ -140,7 +140,7 @@ def test_the_map_labels_sites_and_nodes_in_a_keyed_list(client):
     assert html.count(f'href="/en/sites/{site.slug}/?kind=factory"') == 3
     assert html.count('class="map-hit"') == 2
     assert f'r="{hit_radius(CITY_WIDTH)}"' in html  # ≥ 24 px across on a 340 px wide map
-    assert '<ol class="map-key">' in html and "Mapped site</a>" in html and "Mapped port" in html
+    assert '<ol class="map-key"' in html and "Mapped site</a>" in html and "Mapped port" in html
 
 
 @pytest.mark.parametrize("size", [1, 10])
