@@ -105,3 +105,9 @@ class TestTimeseries:
             html = render(chart)
         assert chart.summary == "从2018年的1910到2025年的2.35万。"
         assert ">2.35万</text>" in html and '<th scope="col">年份</th>' in html
+
+
+def test_the_comparison_summary_names_the_series_and_the_span():
+    chart = charts.comparison(["May", "June"], [("In", [1, 2]), ("Out", [0, None])], title="T")
+    assert chart.summary == "In, Out, from May to June."
+    assert chart.rows[1] == ("June", ["2", ""], "", "")

@@ -160,9 +160,9 @@ def comparison(categories, series, *, title, stacked=False, fmt=formats.number,
     series = [(str(name), [_number(v) for v in values]) for name, values in series]
     if not categories or not series:
         return None
-    totals = [sum(v or 0 for _n, values in series for v in [values[i]])
-              for i in range(len(categories))]  # fmt: skip
-    peak = _peak(totals if stacked else [v for _n, values in series for v in values])
+    columns = list(zip(*[values for _name, values in series], strict=True))  # per category
+    peak = _peak([sum(v or 0 for v in column) for column in columns] if stacked
+                 else [v for column in columns for v in column])  # fmt: skip
     headings = [" ".join(c) if isinstance(c, tuple) else str(c) for c in categories]
     rows = [
         (heading, ["" if values[i] is None else fmt(values[i]) for _n, values in series], "", "")
@@ -170,9 +170,9 @@ def comparison(categories, series, *, title, stacked=False, fmt=formats.number,
     ]
     chart = _frame(
         "stacked" if stacked else "grouped", title,
-        _("%(count)s series over %(categories)s.") % {
-            "count": formats.number(len(series)), "categories": formats.join(
-                [headings[0], headings[-1]] if len(headings) > 1 else headings)},
+        _("%(series)s, from %(first)s to %(last)s.") % {
+            "series": formats.join([name for name, _v in series]),
+            "first": headings[0], "last": headings[-1]},
         [str(label_heading or _("Item"))] + [name for name, _v in series], rows, peak, fmt,
         source,
     )  # fmt: skip
