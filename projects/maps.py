@@ -80,42 +80,61 @@ class Marker:
         return hypot(self.x - self.at_x, self.y - self.at_y) > 1
 
 
-def spread(places, gap, size, fixed=(), rounds=80):
+def spread(places, gap, size, fixed=(), rounds=60):
     """Positions near `places` no two closer than `gap`, nor closer to a `fixed` point.
 
     Pairs too close are pushed apart along the line between them (a point on top of
     another along a turning angle), a few rounds, inside the frame `size`.
     """
-    width, height = size
-    margin = gap / 2
-    points = [list(place) for place in places]
+    xs, ys = [float(x) for x, _y in places], [float(y) for _x, y in places]
+    count, limit = len(xs), gap * gap
     for _round in range(rounds):
         moved = False
-        for i, point in enumerate(points):
-            others = [(j, other) for j, other in enumerate(points) if j > i]
-            others += [(None, list(other)) for other in fixed]
-            for j, other in others:
-                dx, dy = other[0] - point[0], other[1] - point[1]
-                distance = hypot(dx, dy)
-                if distance >= gap:
-                    continue
-                if distance < 0.01:
-                    angle = 2.4 * (i + (j or 0) + 1)  # the golden angle, more or less
-                    dx, dy, distance = cos(angle), sin(angle), 1.0
-                push = gap - distance + 0.01
-                share = 1 if j is None else 0.5
-                point[0] -= dx / distance * push * share
-                point[1] -= dy / distance * push * share
-                if j is not None:
-                    other[0] += dx / distance * push * share
-                    other[1] += dy / distance * push * share
-                moved = True
-        for point in points:
-            point[0] = min(max(point[0], margin), width - margin)
-            point[1] = min(max(point[1], margin), height - margin)
+        for i in range(count):
+            for j in range(i + 1, count):
+                moved |= _push(xs, ys, i, j, gap, limit)
+            for fx, fy in fixed:
+                moved |= _push_off(xs, ys, i, fx, fy, gap, limit)
+        _clamp(xs, ys, gap / 2, size)
         if not moved:
             break
-    return [(round(x, 1), round(y, 1)) for x, y in points]
+    return [(round(x, 1), round(y, 1)) for x, y in zip(xs, ys, strict=True)]
+
+
+def _apart(dx, dy, seed):
+    """The distance of two points and the direction from one to the other."""
+    distance = hypot(dx, dy)
+    if distance < 0.01:  # on top of each other: part along a turning angle
+        angle = 2.4 * seed
+        return 0.0, cos(angle), sin(angle)
+    return distance, dx / distance, dy / distance
+
+
+def _push(xs, ys, i, j, gap, limit):
+    dx, dy = xs[j] - xs[i], ys[j] - ys[i]
+    if dx * dx + dy * dy >= limit:
+        return False
+    distance, ux, uy = _apart(dx, dy, i + j + 1)
+    half = (gap - distance) / 2 + 0.01
+    xs[i], ys[i] = xs[i] - ux * half, ys[i] - uy * half
+    xs[j], ys[j] = xs[j] + ux * half, ys[j] + uy * half
+    return True
+
+
+def _push_off(xs, ys, i, fx, fy, gap, limit):
+    dx, dy = xs[i] - fx, ys[i] - fy
+    if dx * dx + dy * dy >= limit:
+        return False
+    distance, ux, uy = _apart(dx, dy, i + 1)
+    xs[i], ys[i] = xs[i] + ux * (gap - distance + 0.01), ys[i] + uy * (gap - distance + 0.01)
+    return True
+
+
+def _clamp(xs, ys, margin, size):
+    width, height = size
+    for i in range(len(xs)):
+        xs[i] = min(max(xs[i], margin), width - margin)
+        ys[i] = min(max(ys[i], margin), height - margin)
 
 
 def markers(groups, project, size, fixed=()):
