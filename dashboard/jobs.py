@@ -1,4 +1,4 @@
-"""Weekly jobs of the editors' dashboard: the external-link check and the digest."""
+"""Weekly jobs of the editors’ dashboard: the external-link check and the digest."""
 
 import logging
 from datetime import timedelta

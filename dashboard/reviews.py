@@ -27,10 +27,27 @@ class ReviewFilter(admin.SimpleListFilter):
     parameter_name = "review"
 
     def lookups(self, request, model_admin):
+        months = settings.REVIEW_MAX_AGE_MONTHS
         return [
-            ("due", _("Never reviewed or not in 12 months")),
+            (
+                "due",
+                ngettext(
+                    "Never reviewed or not in %(months)d month",
+                    "Never reviewed or not in %(months)d months",
+                    months,
+                )
+                % {"months": months},
+            ),
             ("never", _("Never reviewed")),
-            ("current", _("Reviewed in the last 12 months")),
+            (
+                "current",
+                ngettext(
+                    "Reviewed in the last %(months)d month",
+                    "Reviewed in the last %(months)d months",
+                    months,
+                )
+                % {"months": months},
+            ),
         ]
 
     def queryset(self, request, queryset):

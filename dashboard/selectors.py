@@ -107,7 +107,8 @@ def review_section(records, now):
         if record.status != Publishable.Status.PUBLISHED:
             continue
         if record.reviewed_at is None:
-            section.items.append(item(record, f"{kind_of(record)} · {_('never reviewed')}"))
+            never = _("never reviewed")
+            section.items.append(item(record, f"{kind_of(record)} · {never}"))
         elif record.reviewed_at < cutoff:
             when = _("last reviewed %(date)s") % {"date": formats.date(record.reviewed_at)}
             section.items.append(item(record, f"{kind_of(record)} · {when}"))
@@ -210,17 +211,18 @@ def broken_links_section(user):
         .prefetch_related("sources__record")
     )
     for link in links:
-        problem = f"HTTP {link.status_code}" if link.status_code else link.error
-        since = _("failing since %(date)s") % {"date": formats.date(link.failing_since)}
-        checks = ngettext("%(count)d failed check", "%(count)d failed checks", link.failures) % {
-            "count": link.failures
-        }
+        notes = [link.url, f"HTTP {link.status_code}" if link.status_code else link.error]
+        notes.append(
+            ngettext("%(count)d failed check", "%(count)d failed checks", link.failures)
+            % {"count": link.failures}
+        )
+        if link.failing_since:
+            notes.append(_("failing since %(date)s") % {"date": formats.date(link.failing_since)})
         for source in link.sources.all():
             record = source.record
             if record is None or not can_change(user, type(record)):
                 continue
-            note = f"{link.url} · {problem} · {checks}, {since}"
-            section.items.append(item(record, note))
+            section.items.append(item(record, " · ".join(note for note in notes if note)))
     return section
 
 

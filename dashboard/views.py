@@ -1,4 +1,4 @@
-"""The editors' dashboard in the admin: what needs attention, each item a link to its form."""
+"""The editors’ dashboard in the admin: what needs attention, each item a link to its form."""
 
 from django.contrib import admin
 from django.template.response import TemplateResponse
@@ -13,7 +13,7 @@ def dashboard(request):
     sections = selectors.attention(user=request.user)
     context = {
         **admin.site.each_context(request),
-        "title": _("Editors' dashboard"),
+        "title": _("Editors’ dashboard"),
         "sections": sections,
         "needs_attention": selectors.needs_attention(sections),
         "limit": selectors.LIMIT,
