@@ -13,7 +13,7 @@ from localisation import formats
 
 from . import services
 
-REVIEW_BUTTON = "_mark_reviewed"
+REVIEW_FIELD = "_mark_reviewed"
 
 
 def review_cutoff(now=None):
@@ -88,11 +88,15 @@ class ReviewedAdminMixin:
             }
         else:
             text = _("Never reviewed")
+        # A checkbox, not a button: Enter in a field must keep submitting a plain save.
         return format_html(
-            '{} <button type="submit" class="button" name="{}" value="1">{}</button>',
+            '{}<br><input type="checkbox" name="{}" id="id{}" value="1">'
+            ' <label class="vCheckboxLabel" for="id{}">{}</label>',
             text,
-            REVIEW_BUTTON,
-            _("Save and mark as reviewed"),
+            REVIEW_FIELD,
+            REVIEW_FIELD,
+            REVIEW_FIELD,
+            _("Mark as reviewed when saving"),
         )
 
     def get_list_display(self, request):
@@ -121,6 +125,6 @@ class ReviewedAdminMixin:
         return actions
 
     def save_model(self, request, obj, form, change):
-        if change and REVIEW_BUTTON in request.POST:
+        if change and REVIEW_FIELD in request.POST:
             services.note_review(record=obj, user=request.user)
         super().save_model(request, obj, form, change)

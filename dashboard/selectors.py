@@ -46,6 +46,11 @@ class Section:
         return len(self.items)
 
     @property
+    def heading(self):
+        """The title with its count: "Figures older than 18 months (3)", "……（3）"."""
+        return f"{self.title}{formats.parenthesised(self.total)}"
+
+    @property
     def shown(self):
         return self.items[:LIMIT]
 
