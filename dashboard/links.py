@@ -140,10 +140,31 @@ def private_address(host):
     return any(not ipaddress.ip_address(address.split("%")[0]).is_global for address in addresses)
 
 
+def refused(url):
+    """Why the checker will not fetch this address, or ""."""
+    if not is_external(url):
+        return "Not checked: not a web address"
+    host = urlsplit(url).hostname or ""
+    if not settings.LINK_CHECK_PRIVATE_ADDRESSES and private_address(host):
+        return "Not checked: a private or local address"
+    return ""
+
+
+class CheckedRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect is followed only to an address the checker would fetch itself."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        reason = refused(newurl)
+        if reason:
+            raise urllib.error.URLError(f"redirected: {reason}")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
 def ask(url, method, timeout):
     request = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT})
+    opener = urllib.request.build_opener(CheckedRedirects)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with opener.open(request, timeout=timeout) as response:
             return Answer(ok=True, status_code=response.status)
     except urllib.error.HTTPError as error:
         return Answer(ok=False, status_code=error.code)
@@ -155,9 +176,9 @@ def ask(url, method, timeout):
 def check(url, timeout=None):
     """HEAD, then GET when HEAD was refused (some servers answer HEAD with 405 or 404)."""
     timeout = timeout or settings.LINK_CHECK_TIMEOUT_SECONDS
-    host = urlsplit(url).hostname or ""
-    if not settings.LINK_CHECK_PRIVATE_ADDRESSES and private_address(host):
-        return Answer(ok=False, error="Not checked: a private or local address")
+    reason = refused(url)
+    if reason:
+        return Answer(ok=False, error=reason)
     answer = ask(url, "HEAD", timeout)
     if answer.ok or answer.status_code is None:
         return answer

@@ -17,6 +17,12 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/slow":
             time.sleep(SLOW_SECONDS)
         status = {"/ok": 200, "/missing": 404, "/slow": 200, "/no-head": 200}.get(path, 404)
+        if path == "/redirect":
+            self.send_response(302)
+            self.send_header("Location", self.path.split("?to=")[1])
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         if path == "/no-head" and method == "HEAD":
             status = 405
         try:

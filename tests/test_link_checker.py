@@ -111,6 +111,19 @@ def test_private_addresses_are_not_fetched_in_production(server, settings):
     assert "private" in ExternalLink.objects.get().error
 
 
+def test_a_redirect_is_followed_but_never_to_a_private_address(server, settings, monkeypatch):
+    followed = server.url("/redirect?to=" + server.url("/ok"))
+    assert links.check(followed).ok
+    port = server.server_address[1]
+    # "localhost" stands for an internal host here; 127.0.0.1 for a public one.
+    settings.LINK_CHECK_PRIVATE_ADDRESSES = False
+    monkeypatch.setattr(links, "private_address", lambda host: host == "localhost")
+    answer = links.check(server.url(f"/redirect?to=http://localhost:{port}/ok"))
+    assert not answer.ok and "private" in answer.error
+    assert ("HEAD", "/ok") in server.requests
+    assert server.requests.count(("HEAD", "/ok")) == 1  # only the first, allowed, redirect
+
+
 def test_the_weekly_job_checks_and_the_dashboard_lists_the_failing_link(server, worker):
     park = make_park(website=server.url("/missing"))
     make_park(website=server.url("/ok"))
