@@ -120,8 +120,8 @@ def test_a_redirect_is_followed_but_never_to_a_private_address(server, settings,
     monkeypatch.setattr(links, "private_address", lambda host: host == "localhost")
     answer = links.check(server.url(f"/redirect?to=http://localhost:{port}/ok"))
     assert not answer.ok and "private" in answer.error
-    assert ("HEAD", "/ok") in server.requests
-    assert server.requests.count(("HEAD", "/ok")) == 1  # only the first, allowed, redirect
+    # Only the first, allowed, redirect reached its target.
+    assert [path for _method, path in server.requests].count("/ok") == 1
 
 
 def test_the_weekly_job_checks_and_the_dashboard_lists_the_failing_link(server, worker):
