@@ -1,10 +1,18 @@
-"""Which languages a record still lacks: the one question the dashboard asks about it."""
+"""Which texts a record still lacks, per language: the one question the dashboard asks."""
+
+from localisation import languages
+from projects.models.publishable import missing_translations
 
 
-def missing_languages(record):
-    """Codes of the languages, optional ones too, in which a counted text is empty.
+def missing_by_language(record):
+    """{language code: names of the counted fields still empty in it}, gaps only.
 
-    The one place the dashboard and the digest ask; the admin's completeness column and
-    the public "partly translated" notice read the same property.
+    The same fields and rule as the admin's completeness column and the public
+    "partly translated" notice (Publishable.required_translations).
     """
-    return record.missing_languages
+    fields = record.required_translations()
+    gaps = {
+        code: [name for name in fields if missing_translations(record, [name], [code])]
+        for code in languages.codes()
+    }
+    return {code: names for code, names in gaps.items() if names}

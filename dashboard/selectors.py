@@ -20,7 +20,7 @@ from projects.models import Event, Policy, Publishable
 from projects.models.figure import Measured
 from siting.models import Indicator, stale_before
 
-from .completeness import missing_languages
+from .completeness import missing_by_language
 from .models import ExternalLink
 from .reviews import review_cutoff
 
@@ -92,8 +92,9 @@ def translation_sections(records):
         for code, label in settings.LANGUAGES
     }
     for record in records:
-        for code in missing_languages(record):
-            sections[code].items.append(item(record, kind_of(record)))
+        for code, names in missing_by_language(record).items():
+            fields = formats.join(record._meta.get_field(name).verbose_name for name in names)
+            sections[code].items.append(item(record, f"{kind_of(record)} · {fields}"))
     return list(sections.values())
 
 

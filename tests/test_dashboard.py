@@ -50,6 +50,9 @@ def test_a_record_missing_chinese_is_listed_under_chinese_only():
     assert str(complete) not in labels("missing-zh-hans") | labels("missing-en")
     item = section("missing-zh-hans").items[0]
     assert item.url == reverse("admin:projects_park_change", args=[partial.pk])
+    assert item.note == "park · summary"
+    make_park(name={"en": "Park", "zh-hans": ""}, summary={"en": "Summary.", "zh-hans": ""})
+    assert "park · name, summary" in {i.note for i in section("missing-zh-hans").items}
 
 
 def test_every_publishable_type_is_counted():
