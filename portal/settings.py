@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "enquiries",
     "siting",
     "stories",
+    "dashboard",
 ]
 
 MIDDLEWARE = [
@@ -258,6 +259,17 @@ SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/"
 ENQUIRY_FOLLOW_UP_DAYS = env_int("ENQUIRY_FOLLOW_UP_DAYS", 7)
 # Cost and workforce figures older than this are flagged in the admin for an update.
 FIGURE_MAX_AGE_MONTHS = env_int("FIGURE_MAX_AGE_MONTHS", 18)
+# The editors' dashboard: records not reviewed for this long, policies expiring this soon.
+REVIEW_MAX_AGE_MONTHS = env_int("REVIEW_MAX_AGE_MONTHS", 12)
+POLICY_EXPIRY_WARNING_DAYS = env_int("POLICY_EXPIRY_WARNING_DAYS", 30)
+# The weekly external-link check (dashboard/links.py): on in production, off while developing
+# so a developer's machine never probes the partners' sites. Bounded per run and per request.
+LINK_CHECK_ENABLED = env_bool("LINK_CHECK_ENABLED", not DEBUG)
+LINK_CHECK_MAX_PER_RUN = env_int("LINK_CHECK_MAX_PER_RUN", 500)
+LINK_CHECK_TIMEOUT_SECONDS = env_int("LINK_CHECK_TIMEOUT_SECONDS", 10)
+LINK_CHECK_CONCURRENCY = env_int("LINK_CHECK_CONCURRENCY", 4)
+# Links to loopback or private addresses are never fetched (tests turn this on).
+LINK_CHECK_PRIVATE_ADDRESSES = False
 # Acknowledgements one address may receive in 24 hours; later enquiries are kept unanswered.
 ENQUIRY_ACKNOWLEDGEMENTS_PER_DAY = env_int("DJANGO_ENQUIRY_ACKNOWLEDGEMENTS_PER_DAY", 3)
 

@@ -20,6 +20,7 @@ handler500 = "web.errors.server_error"
 urlpatterns = [
     path("admin/two-factor/", two_factor.verify, name="two_factor_verify"),
     path("admin/two-factor/enrol/", two_factor.enrol, name="two_factor_enrol"),
+    path("admin/dashboard/", include("dashboard.urls")),
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {**sitemaps, **story_sitemaps}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
