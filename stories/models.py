@@ -210,8 +210,9 @@ class Subscription(models.Model):
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     last_sent_at = models.DateTimeField(_("last digest"), null=True, blank=True)
 
-    # Investors' email addresses: editors view and delete them, nobody else sees them.
-    staff = StaffAccess(readers=(), editor_actions=("view", "delete"))
+    # Investors' email addresses: editors view and delete them, nobody else sees them,
+    # and no public page shows them.
+    staff = StaffAccess(readers=(), editor_actions=("view", "delete"), on_public_pages=False)
 
     class Meta:
         verbose_name = _("subscription")
