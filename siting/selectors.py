@@ -8,6 +8,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from images.models import Image
 
+from . import pricing
 from .distances import EARTH_RADIUS_KM, distance_expression
 from .models import AvailableSite, DriveTime, Indicator, LogisticsNode
 
@@ -17,9 +18,11 @@ KM_PER_DEGREE = math.pi * EARTH_RADIUS_KM / 180
 SORTS = {
     "area": [F("area_m2").asc(), "slug"],
     "-area": [F("area_m2").desc(), "slug"],
-    "price": [F("price").asc(nulls_last=True), "slug"],
     "available": [F("available_from").asc(nulls_first=True), "slug"],
 }
+
+# Sorts by price compare one basis each (siting.pricing).
+PRICE_SORTS = {"rent": pricing.RENT, "sale": pricing.SALE}
 
 
 def nodes():
@@ -81,6 +84,8 @@ def sites(
             found = found.filter(distance_km__lte=float(within_km))
     if sector:
         found = found.distinct()
+    if sort in PRICE_SORTS:
+        return pricing.sorted_by(found, PRICE_SORTS[sort])
     return found.order_by(*SORTS.get(sort, ["slug"]))
 
 
