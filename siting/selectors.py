@@ -3,7 +3,7 @@
 import math
 
 from django.conf import settings
-from django.db.models import F, Prefetch
+from django.db.models import F, Prefetch, Q
 from modeltranslation.utils import build_localized_fieldname
 
 from images.models import Image
@@ -69,7 +69,6 @@ def sites(
         "kind": kind,
         "park__slug": park,
         "district__slug": district,
-        "sectors__slug": sector,
         "area_m2__gte": area_min,
         "area_m2__lte": area_max,
         "power_kva__gte": power_min,
@@ -83,10 +82,20 @@ def sites(
             found = found.filter(**bounding_box(node, within_km))
             found = found.filter(distance_km__lte=float(within_km))
     if sector:
-        found = found.distinct()
+        found = found.filter(for_sector(sector)).distinct()
     if sort in PRICE_SORTS:
         return pricing.sorted_by(found, PRICE_SORTS[sort])
     return found.order_by(*SORTS.get(sort, ["slug"]))
+
+
+def for_sector(slug):
+    """Sites marked for the sector, or in a park that hosts it."""
+    return Q(sectors__slug=slug) | Q(park__sectors__slug=slug)
+
+
+def sites_for_sector(sector, limit=6):
+    """A few listed sites for a sector's page, the largest first (one query)."""
+    return list(sites(sector=sector.slug, sort="-area")[:limit])
 
 
 def bounding_box(node, km):

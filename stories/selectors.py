@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from projects.models import Event, OverseasCentre, Park, Policy, Sector
 from projects.selectors import with_images
+from siting.selectors import sites_for_sector
 
 from .models import BilateralFigure, CountryProfile, GuideStep, NewsItem, SectorFigure, Story
 
@@ -74,6 +75,7 @@ def sector_page(sector):
     """Everything the sector page lists, one query each."""
     return {
         "parks": list(with_images(Park.objects.published().filter(sectors=sector))),
+        "sites": sites_for_sector(sector),
         "policies": list(Policy.objects.published().in_force().filter(sectors=sector)[:12]),
         "stories": list(stories(sector=sector.slug)[:12]),
         "events": list(Event.objects.published().upcoming().filter(sectors=sector)[:6]),

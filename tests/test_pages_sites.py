@@ -279,3 +279,25 @@ def test_sites_are_in_the_sitemap_and_search(client):
     assert f"/en/sites/{site.slug}/" in client.get("/sitemap.xml").content.decode()
     html = client.get("/en/search/?q=bonded").content.decode()
     assert "Searchable bonded warehouse" in html
+
+
+def test_the_sector_filter_takes_the_sites_of_the_parks_of_the_sector(client):
+    sector = make_sector(slug="logistics")
+    park = make_park()
+    park.sectors.add(sector)
+    make_site(name_en="In a logistics park", park=park)
+    make_site(name_en="Marked for logistics").sectors.add(sector)
+    make_site(name_en="Neither")
+    html = client.get("/en/sites/?sector=logistics").content.decode()
+    assert "In a logistics park" in html and "Marked for logistics" in html
+    assert "Neither" not in html and "2 results" in html
+
+
+def test_a_sector_page_lists_a_bounded_number_of_sites(client):
+    sector = make_sector(slug="logistics")
+    park = make_park()
+    park.sectors.add(sector)
+    for number in range(8):
+        make_site(park=park, area_m2=1000 + number)
+    html = client.get("/en/sectors/logistics/").content.decode()
+    assert html.count('class="card site-card"') == 6
