@@ -146,6 +146,8 @@ class EnquiryAdmin(PrivacyAdminMixin, ReplyAdminMixin, admin.ModelAdmin):
         "rated_at",
     )
     readonly_fields += ("acknowledgement_withheld",)
+    # Thousands of sites: chosen by id, not from a list.
+    raw_id_fields = ("site",)
     fieldsets = (
         (
             _("Handling"),
@@ -161,7 +163,7 @@ class EnquiryAdmin(PrivacyAdminMixin, ReplyAdminMixin, admin.ModelAdmin):
         ),
         (
             _("Enquiry"),
-            {"fields": ("stage", "sector", "park", "centre", "message", "consent")},
+            {"fields": ("stage", "sector", "park", "site", "centre", "message", "consent")},
         ),
         (
             _("Origin"),
