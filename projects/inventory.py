@@ -83,8 +83,6 @@ def pages():
         # The stories app's pages that are no content type's.
         Page("sector page", "stories:sector_detail", 9, DETAIL_MS, kind="sector"),
         Page("country page", "stories:country_detail", 9, DETAIL_MS, "country", argument="code"),
-        Page("set-up guide", "stories:guide", 1, LIST_MS),
-        Page("set-up guide step", "stories:guide_step", 2, DETAIL_MS, kind="step"),
         Page(
             "subscribe form",
             "stories:subscribe",
