@@ -4,7 +4,7 @@ import pytest
 
 from projects.models import Park
 
-from .factories import make_centre, make_event, make_park, make_policy, make_sector
+from .factories import make_centre, make_district, make_event, make_park, make_policy, make_sector
 from .pages import get_page, switch_link, twin, warm_up
 from .siting_helpers import make_site
 from .story_factories import make_figure, make_news, make_step, make_story
@@ -143,6 +143,18 @@ def test_sector_page_gathers_what_the_industry_needs(client, language):
     assert "subscribe/?topic=sector&amp;key=logistics" in html
 
 
+def test_a_sector_page_shows_a_bounded_number_of_parks_and_links_to_all(client):
+    sector = make_sector(slug="logistics")
+    for _ in range(14):
+        make_park().sectors.add(sector)
+    html = client.get("/en/sectors/logistics/").content.decode()
+    parks = html[
+        html.index('id="parks-title"') : html.index("</section>", html.index('id="parks-title"'))
+    ]
+    assert parks.count('<h3 class="card-title">') == 12
+    assert 'href="/en/parks/?sector=logistics"' in parks
+
+
 def test_unknown_sector_is_not_found(client):
     assert client.get("/en/sectors/no-such/").status_code == 404
 
@@ -151,7 +163,7 @@ def test_unknown_sector_is_not_found(client):
 def test_sector_page_queries_stay_constant(client, django_assert_num_queries, size):
     sector = make_sector()
     for _ in range(size):
-        make_park().sectors.add(sector)
+        make_park(district=make_district()).sectors.add(sector)
         make_policy().sectors.add(sector)
         make_event().sectors.add(sector)
         make_news().sectors.add(sector)
@@ -204,7 +216,7 @@ def test_country_page_queries_stay_constant(client, django_assert_num_queries, s
     korea_centre()
     for _ in range(size):
         make_figure(unit="usd", value=1000000)
-        make_park(countries=["KR"])
+        make_park(countries=["KR"], district=make_district())
         make_policy(countries=["KR"])
         make_event(country="KR")
         make_story(country="KR")
