@@ -97,7 +97,7 @@ class AssigneeFilter(admin.SimpleListFilter):
 @admin.action(description=_("Export selected enquiries as CSV"), permissions=["view"])
 def export_csv(modeladmin, request, queryset):
     return enquiries_csv(
-        queryset.select_related("desk", "assignee", "sector", "park", "centre").order_by(
+        queryset.select_related("desk", "assignee", "sector", "park", "site", "centre").order_by(
             "created_at"
         )
     )

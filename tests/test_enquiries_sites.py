@@ -110,3 +110,15 @@ def test_the_desk_email_names_the_site(client, worker):
     worker.run()
     desk_mail = next(m for m in mail.outbox if "Plot A-3" in m.body)
     assert "/sites/plot-a3/" in desk_mail.body
+
+
+def test_the_csv_export_names_the_site():
+    from enquiries.export import enquiries_csv
+
+    from .enquiry_helpers import make_enquiry
+
+    site = make_site(name_en="Plot A-3")
+    make_enquiry(site=site)
+    text = enquiries_csv(Enquiry.objects.select_related("site")).content.decode("utf-8-sig")
+    header, row = text.splitlines()[:2]
+    assert "available site" in header and "Plot A-3" in row
