@@ -203,6 +203,16 @@ def make_events(count, sectors, parks, centres):
     return events
 
 
+# Price bases with a factor that keeps each price plausible on its basis.
+PRICE_SCALE = [
+    ("rent_m2_month", 1),
+    ("rent_m2_day", Decimal("0.04")),
+    ("sale_m2", 200),
+    ("land_mu", 10000),
+    ("sale_total", 100000),
+]
+
+
 def make_siting(count, sectors, parks):
     """Logistics nodes, `count` available sites spread over the parks, and the indicators."""
     LogisticsNode.objects.bulk_create(
@@ -226,8 +236,9 @@ def make_siting(count, sectors, parks):
                 park=parks[n % len(parks)],
                 district_id=parks[n % len(parks)].district_id,
                 area_m2=Decimal(200 + n % 50000),
-                price=Decimal(10 + n % 40),
-                price_basis="rent_m2_month",
+                # Every price basis, so that the price sorts convert (siting.pricing).
+                price=Decimal(10 + n % 40) * PRICE_SCALE[n % len(PRICE_SCALE)][1],
+                price_basis=PRICE_SCALE[n % len(PRICE_SCALE)][0],
                 power_kva=n % 8000,
                 available_from=datetime.date(2026, 1, 1) + datetime.timedelta(days=n % 900),
                 latitude=Decimal("35.8") + Decimal(n % 70) / 100,

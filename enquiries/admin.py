@@ -97,7 +97,7 @@ class AssigneeFilter(admin.SimpleListFilter):
 @admin.action(description=_("Export selected enquiries as CSV"), permissions=["view"])
 def export_csv(modeladmin, request, queryset):
     return enquiries_csv(
-        queryset.select_related("desk", "assignee", "sector", "park", "centre").order_by(
+        queryset.select_related("desk", "assignee", "sector", "park", "site", "centre").order_by(
             "created_at"
         )
     )
@@ -146,6 +146,8 @@ class EnquiryAdmin(PrivacyAdminMixin, ReplyAdminMixin, admin.ModelAdmin):
         "rated_at",
     )
     readonly_fields += ("acknowledgement_withheld",)
+    # Thousands of sites: chosen by id, not from a list.
+    raw_id_fields = ("site",)
     fieldsets = (
         (
             _("Handling"),
@@ -161,7 +163,7 @@ class EnquiryAdmin(PrivacyAdminMixin, ReplyAdminMixin, admin.ModelAdmin):
         ),
         (
             _("Enquiry"),
-            {"fields": ("stage", "sector", "park", "centre", "message", "consent")},
+            {"fields": ("stage", "sector", "park", "site", "centre", "message", "consent")},
         ),
         (
             _("Origin"),

@@ -18,6 +18,7 @@ COLUMNS = [
     ("phone", lambda e: e.phone),
     ("sector", lambda e: e.sector or ""),
     ("park", lambda e: e.park or ""),
+    ("available site", lambda e: e.site or ""),
     ("overseas centre", lambda e: e.centre or ""),
     ("stage", lambda e: e.get_stage_display()),
     ("preferred contact time", lambda e: e.get_contact_window_display()),

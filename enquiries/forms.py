@@ -6,6 +6,7 @@ from localisation.collation import sorted_by_name
 from localisation.countries import country_choices
 from localisation.forms import empty_choice, localise_form
 from projects.models import OverseasCentre, Park, Sector
+from siting.models import AvailableSite
 
 from .models import Enquiry
 from .submission import issue_token, read_token, strip_invisible
@@ -34,6 +35,17 @@ class ExplicitYes(forms.CheckboxInput):
 
     def value_from_datadict(self, data, files, name):
         return data.get(name) == CONSENT_YES
+
+
+class QuietChoiceField(forms.ModelChoiceField):
+    """A hidden choice the visitor cannot see: a value that does not fit (a site since
+    withdrawn, an edited address) is dropped instead of failing the form."""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except ValidationError:
+            return None
 
 
 class EnquiryForm(forms.ModelForm):
@@ -67,6 +79,7 @@ class EnquiryForm(forms.ModelForm):
             "phone",
             "sector",
             "park",
+            "site",
             "centre",
             "stage",
             "message",
@@ -82,7 +95,9 @@ class EnquiryForm(forms.ModelForm):
             "park": _("Park (optional)"),
             "centre": _("Overseas business centre (optional)"),
         }
-        widgets = {"message": forms.Textarea(attrs={"rows": 8})}
+        # The site comes from its page's link: named above the fields, sent hidden.
+        widgets = {"message": forms.Textarea(attrs={"rows": 8}), "site": forms.HiddenInput}
+        field_classes = {"site": QuietChoiceField}
 
     def __init__(self, data=None, *args, **kwargs):
         self.stripped = []
@@ -94,6 +109,7 @@ class EnquiryForm(forms.ModelForm):
         # Only what the public can see may be chosen.
         self.fields["sector"].queryset = Sector.objects.all()
         self.fields["park"].queryset = Park.objects.published()
+        self.fields["site"].queryset = AvailableSite.objects.published()
         self.fields["centre"].queryset = OverseasCentre.objects.published()
         # Countries, parks and centres in the reader's order (pinyin in Chinese).
         self.fields["country"].choices = [("", empty_choice()), *country_choices()]
@@ -152,6 +168,12 @@ class EnquiryForm(forms.ModelForm):
 
     def about_the_project(self):
         return [self[name] for name in ABOUT_THE_PROJECT]
+
+    def chosen_site(self):
+        """The site the enquiry is about, for the note above the fields (no query)."""
+        if self.is_bound:
+            return self.cleaned_data.get("site") if hasattr(self, "cleaned_data") else None
+        return self.initial.get("site")
 
     def save(self, language, source):
         enquiry = super().save(commit=False)

@@ -26,6 +26,9 @@ class StaffAccess:
     readers: tuple = (OFFICER,)
     # What editors may do ("view", "delete"); empty: everything.
     editor_actions: tuple = ()
+    # False for records no public page shows (an investor's subscription): writing them
+    # keeps the cached public pages (web.invalidation).
+    on_public_pages: bool = True
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,11 @@ def staff_models():
             access = public.staff
         if isinstance(access, StaffAccess):
             yield model, access
+
+
+def private_models():
+    """Models of the content apps that no public page shows (`on_public_pages=False`)."""
+    return {model for model, access in staff_models() if not access.on_public_pages}
 
 
 def enquiry_topics():

@@ -81,10 +81,8 @@ def pages():
         Page("enquiry status", "enquiries:status", 0, LIST_MS),
         Page("privacy notice", "privacy", 0, DETAIL_MS),
         # The stories app's pages that are no content type's.
-        Page("sector page", "stories:sector_detail", 8, DETAIL_MS, kind="sector"),
+        Page("sector page", "stories:sector_detail", 9, DETAIL_MS, kind="sector"),
         Page("country page", "stories:country_detail", 9, DETAIL_MS, "country", argument="code"),
-        Page("set-up guide", "stories:guide", 1, LIST_MS),
-        Page("set-up guide step", "stories:guide_step", 2, DETAIL_MS, kind="step"),
         Page(
             "subscribe form",
             "stories:subscribe",

@@ -105,3 +105,19 @@ def specification(site):
         for name, (label, write) in UTILITY.items()
         if getattr(site, name) is not None
     ]
+
+
+# The basis each price sort compares on, and the site price basis already written on it.
+COMPARED = {"rent_m2_month": "rent_m2_month", "sale_m2": "sale_m2"}
+COMPARED_STEP = {"rent_m2_month": TENTH, "sale_m2": Decimal(1)}
+
+
+def compared_price(site, basis):
+    """The price a sort compared, where the site gives it on another basis: ≈ 26.1元/平方米/月."""
+    value = getattr(site, basis, None)
+    if value is None or site.price_basis == COMPARED[basis]:
+        return ""
+    amount = cny(Decimal(str(value)).quantize(COMPARED_STEP[basis], ROUND_HALF_UP))
+    if basis == "rent_m2_month":
+        return gettext("about %(price)s") % {"price": PER_UNIT["cny_m2_month"](amount)}
+    return gettext("about %(amount)s per m²") % {"amount": amount}

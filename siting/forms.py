@@ -53,7 +53,8 @@ class SiteFilterForm(forms.Form):
             ("", _("Default order")),
             ("area", _("Area, smallest first")),
             ("-area", _("Area, largest first")),
-            ("price", _("Price, lowest first")),
+            ("rent", _("Rent per m² a month, lowest first")),
+            ("sale", _("Sale price per m², lowest first")),
             ("available", _("Available soonest")),
         ],
     )

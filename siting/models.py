@@ -176,6 +176,8 @@ class AvailableSite(Publishable, Place):
             # Let sites keep their page but are no longer news.
             items=lambda published: published.exclude(availability="let").order_by("-created_at"),
         ),
+        # The enquiry names the site and its park (routing rules by park take it).
+        enquiry=lambda site: {"site": site, "park": site.park},
         list_view="siting.views.site_list",
         detail_view="siting.views.site_detail",
         namespace="siting",

@@ -3,11 +3,13 @@
 import math
 
 from django.conf import settings
-from django.db.models import F, Prefetch
+from django.db.models import F, Prefetch, Q
 from modeltranslation.utils import build_localized_fieldname
 
 from images.models import Image
+from projects.models import Park
 
+from . import pricing
 from .distances import EARTH_RADIUS_KM, distance_expression
 from .models import AvailableSite, DriveTime, Indicator, LogisticsNode
 
@@ -17,9 +19,11 @@ KM_PER_DEGREE = math.pi * EARTH_RADIUS_KM / 180
 SORTS = {
     "area": [F("area_m2").asc(), "slug"],
     "-area": [F("area_m2").desc(), "slug"],
-    "price": [F("price").asc(nulls_last=True), "slug"],
     "available": [F("available_from").asc(nulls_first=True), "slug"],
 }
+
+# Sorts by price compare one basis each (siting.pricing).
+PRICE_SORTS = {"rent": pricing.RENT, "sale": pricing.SALE}
 
 
 def nodes():
@@ -66,7 +70,6 @@ def sites(
         "kind": kind,
         "park__slug": park,
         "district__slug": district,
-        "sectors__slug": sector,
         "area_m2__gte": area_min,
         "area_m2__lte": area_max,
         "power_kva__gte": power_min,
@@ -80,8 +83,23 @@ def sites(
             found = found.filter(**bounding_box(node, within_km))
             found = found.filter(distance_km__lte=float(within_km))
     if sector:
-        found = found.distinct()
+        found = found.filter(for_sector(sector))
+    if sort in PRICE_SORTS:
+        return pricing.sorted_by(found, PRICE_SORTS[sort])
     return found.order_by(*SORTS.get(sort, ["slug"]))
+
+
+def for_sector(slug):
+    """Sites marked for the sector, or in a park that hosts it: two subqueries rather
+    than joins, so that no row comes twice and the list needs no DISTINCT."""
+    marked = AvailableSite.sectors.through.objects.filter(sector__slug=slug)
+    hosting = Park.sectors.through.objects.filter(sector__slug=slug)
+    return Q(pk__in=marked.values("availablesite_id")) | Q(park__in=hosting.values("park_id"))
+
+
+def sites_for_sector(sector, limit=6):
+    """A few listed sites for a sector's page, the largest first (one query)."""
+    return list(sites(sector=sector.slug, sort="-area")[:limit])
 
 
 def bounding_box(node, km):

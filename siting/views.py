@@ -43,6 +43,7 @@ def site_list(request):
             "page": page,
             "sites": found,
             "node": filters.get("node"),
+            "compared": selectors.PRICE_SORTS.get(filters.get("sort")),
             "map": city_map(
                 found,
                 "site",

@@ -174,12 +174,24 @@ class GuideStep(Publishable):
     legal_basis = models.CharField(_("legal basis"), max_length=300, blank=True)
     tips = models.TextField(_("tips"), blank=True)
 
-    staff = StaffAccess()
-
-    @classmethod
-    def required_translations(cls):
-        # Not a declared content type (its pages are the guide's): its own list.
-        return ("name", "summary", "office")
+    public = PublicType(
+        key="step",
+        path="how-to-invest",
+        label=_("How to invest"),
+        position=70,
+        search_fields={"name": 3, "summary": 2, "office": 1, "tips": 1},
+        sitemap_changefreq="monthly",
+        completeness=("name", "summary", "office"),
+        # Linked from the home page and the pages of the investor's next step.
+        in_navigation=False,
+        list_view="stories.views.guide",
+        detail_view="stories.views.guide_step",
+        namespace="stories",
+        # the steps
+        list_queries=1,
+        # the step, the steps around it
+        detail_queries=2,
+    )
 
     class Meta:
         verbose_name = _("set-up guide step")
@@ -187,7 +199,7 @@ class GuideStep(Publishable):
         ordering = ["position", "slug"]
 
     def get_absolute_url(self):
-        return reverse("stories:guide_step", kwargs={"slug": self.slug})
+        return reverse("stories:step_detail", kwargs={"slug": self.slug})
 
     @property
     def document_list(self):
@@ -210,8 +222,9 @@ class Subscription(models.Model):
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     last_sent_at = models.DateTimeField(_("last digest"), null=True, blank=True)
 
-    # Investors' email addresses: editors view and delete them, nobody else sees them.
-    staff = StaffAccess(readers=(), editor_actions=("view", "delete"))
+    # Investors' email addresses: editors view and delete them, nobody else sees them,
+    # and no public page shows them.
+    staff = StaffAccess(readers=(), editor_actions=("view", "delete"), on_public_pages=False)
 
     class Meta:
         verbose_name = _("subscription")

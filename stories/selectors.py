@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from projects.models import Event, OverseasCentre, Park, Policy, Sector
 from projects.selectors import with_images
+from siting.selectors import sites_for_sector
 
 from .models import BilateralFigure, CountryProfile, GuideStep, NewsItem, SectorFigure, Story
 
@@ -66,6 +67,16 @@ def latest_news(limit=3):
     return list(NewsItem.objects.published()[:limit])
 
 
+# The parks a sector or country page shows at most; the park list has them all.
+PARKS_SHOWN = 12
+
+
+def _parks(*conditions, **lookups):
+    """Published parks for cards, with their district and photos (two queries)."""
+    found = Park.objects.published().filter(*conditions, **lookups).select_related("district")
+    return list(with_images(found)[:PARKS_SHOWN])
+
+
 def sector_detail(slug):
     return Sector.objects.filter(slug=slug).prefetch_related("figures")
 
@@ -73,7 +84,8 @@ def sector_detail(slug):
 def sector_page(sector):
     """Everything the sector page lists, one query each."""
     return {
-        "parks": list(with_images(Park.objects.published().filter(sectors=sector))),
+        "parks": _parks(sectors=sector),
+        "sites": sites_for_sector(sector),
         "policies": list(Policy.objects.published().in_force().filter(sectors=sector)[:12]),
         "stories": list(stories(sector=sector.slug)[:12]),
         "events": list(Event.objects.published().upcoming().filter(sectors=sector)[:6]),
@@ -101,7 +113,7 @@ def country_page(code):
     return {
         "profile": CountryProfile.objects.filter(country=code).first(),
         "figures": list(BilateralFigure.objects.filter(country=code)),
-        "parks": list(with_images(Park.objects.published().filter(_in_countries(code)))),
+        "parks": _parks(_in_countries(code)),
         "policies": list(Policy.objects.published().filter(_in_countries(code))[:12]),
         "events": list(Event.objects.published().filter(country=code).order_by("-starts_at")[:6]),
         "stories": list(stories(country=code)[:12]),

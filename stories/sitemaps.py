@@ -1,5 +1,5 @@
 """The stories pages that are no content type's (the registry's types have their own
-sections, projects.sitemaps): the set-up guide, the sector and the country pages."""
+sections, projects.sitemaps): the sector and the country pages."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
@@ -7,25 +7,12 @@ from django.urls import reverse
 from projects.models import Sector
 
 from . import selectors
-from .models import GuideStep
 
 
 class Bilingual(Sitemap):
     i18n = True
     alternates = True
     x_default = True
-
-
-class GuideSitemap(Bilingual):
-    """The overview, then each step."""
-
-    changefreq = "monthly"
-
-    def items(self):
-        return [None, *GuideStep.objects.published().order_by("position", "pk")]
-
-    def location(self, item):
-        return item.get_absolute_url() if item else reverse("stories:guide")
 
 
 class SectorSitemap(Bilingual):
@@ -45,7 +32,6 @@ class CountrySitemap(Bilingual):
 
 
 sitemaps = {
-    "guide": GuideSitemap,
     "sectors": SectorSitemap,
     "countries": CountrySitemap,
 }

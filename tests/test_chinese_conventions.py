@@ -43,6 +43,9 @@ EXTRA_PAGES = [
     f"{PREFIX}parks/?sector=" + "x" * 2100,
     f"{PREFIX}sites/?kind=factory&power_min=2000&node=qianwan-port-area&within_km=30",
     f"{PREFIX}sites/?area_min=-5&area_max=abc&park=no-such-park&within_km=3",
+    f"{PREFIX}sites/?sort=rent",
+    f"{PREFIX}sites/?sort=sale&kind=land",
+    f"{PREFIX}enquiry/?site=sge-factory-1",
     f"{PREFIX}sites/sge-factory-1/?entry=20&skilled=40&engineer=6&manager=3"
     "&power_kwh=500000&floor_m2=5000",
     f"{PREFIX}costs/?entry=10&engineer=2&power_kwh=100000&floor_m2=1000",

@@ -116,3 +116,18 @@ def test_the_guide_has_the_steps_the_issue_names(demo, client):
     assert GuideStep.objects.get(slug="company-registration").working_days == 3
     html = client.get("/zh-hans/how-to-invest/").content.decode()
     assert "个工作日" in html
+
+
+def test_every_demo_story_has_a_photo_described_in_both_languages(demo):
+    for story in Story.objects.published():
+        photo = story.images.order_by("position").first()
+        assert photo is not None, story.slug
+        assert photo.alt_en.strip() and photo.alt_zh_hans.strip(), story.slug
+        assert photo.width > 0 and photo.height > 0
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_a_story_page_shows_its_photo_with_the_pages_alt_text(demo, client, language):
+    html = client.get(f"/{language}/stories/hisense-innovation-centre-israel/").content.decode()
+    alt = "blue circuit board" if language == "en" else "蓝色电路板"
+    assert alt in html and "<img" in html

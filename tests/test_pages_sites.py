@@ -111,13 +111,67 @@ def test_an_unknown_park_is_not_echoed(client):
     assert "<b>evil" not in html and "There is no such choice." in html
 
 
-def test_sorting(client):
-    make_site(slug="b-small", area_m2="100", price="30", price_basis="rent_m2_month")
-    make_site(slug="a-large", area_m2="9000", price="10", price_basis="rent_m2_month")
+def test_sorting_by_area(client):
+    make_site(slug="b-small", area_m2="100")
+    make_site(slug="a-large", area_m2="9000")
     html = client.get("/en/sites/?sort=area").content.decode()
     assert html.index("b-small") < html.index("a-large")
-    html = client.get("/en/sites/?sort=price").content.decode()
+    html = client.get("/en/sites/?sort=-area").content.decode()
     assert html.index("a-large") < html.index("b-small")
+
+
+def make_priced_sites():
+    """Rents and sale prices on every basis, and a site without a price."""
+    make_site(slug="a-rent-month", price="30", price_basis="rent_m2_month")
+    make_site(slug="b-rent-day", price="0.5", price_basis="rent_m2_day")  # 15.2 a month
+    make_site(slug="c-sale-m2", price="500", price_basis="sale_m2", kind="office")
+    make_site(slug="d-land-mu", price="380000", price_basis="land_mu", kind="land")  # 570/m²
+    make_site(slug="e-sale-total", price="1000000", price_basis="sale_total")  # 200/m² of 5000
+    make_site(slug="f-no-price")
+
+
+def order(html, slugs):
+    return sorted(slugs, key=lambda slug: html.index(f"/sites/{slug}/"))
+
+
+ALL_PRICED = ["a-rent-month", "b-rent-day", "c-sale-m2", "d-land-mu", "e-sale-total", "f-no-price"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_rents_sort_on_one_basis_and_say_so(client, language):
+    make_priced_sites()
+    html = get_page(client, f"/{language}/sites/?sort=rent", language).content.decode()
+    assert order(html, ALL_PRICED) == [
+        "b-rent-day", "a-rent-month", "c-sale-m2", "d-land-mu", "e-sale-total", "f-no-price",
+    ]  # fmt: skip
+    if language == "en":
+        assert "Sorted by rent per m² a month" in html
+        assert "(about RMB 15.2 per m² a month)" in html
+    else:
+        assert "按每平方米每月租金排序" in html
+        assert "（约15.2元/平方米/月）" in html
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_sales_sort_on_one_basis_and_say_so(client, language):
+    make_priced_sites()
+    html = get_page(client, f"/{language}/sites/?sort=sale", language).content.decode()
+    assert order(html, ALL_PRICED) == [
+        "e-sale-total", "c-sale-m2", "d-land-mu", "a-rent-month", "b-rent-day", "f-no-price",
+    ]  # fmt: skip
+    if language == "en":
+        assert "Sorted by sale price per m²" in html
+        assert "(about RMB 570 per m²)" in html
+    else:
+        assert "按每平方米售价排序" in html
+        assert "（约570元/平方米）" in html
+
+
+def test_the_old_price_sort_is_a_message_not_an_error(client):
+    make_priced_sites()
+    response = client.get("/en/sites/?sort=price")
+    assert response.status_code == 200
+    assert 'class="form-problems"' in response.content.decode()
 
 
 def test_a_let_site_leaves_the_list_but_keeps_its_page(client):
@@ -143,13 +197,15 @@ def test_the_map_labels_sites_and_nodes_in_a_keyed_list(client):
     assert '<ol class="map-key"' in html and "Mapped site</a>" in html and "Mapped port" in html
 
 
+@pytest.mark.parametrize("sort", ["", "rent", "sale"])
 @pytest.mark.parametrize("size", [1, 10])
-def test_site_list_queries_stay_constant(client, django_assert_num_queries, size):
+def test_site_list_queries_stay_constant(client, django_assert_num_queries, size, sort):
     park, sector = make_park(), make_sector()
     for n in range(size):
         make_node(slug=f"node-{n}")
-        make_site(park=park, power_kva=1000).sectors.add(sector)
-    url = "/en/sites/?node=node-0&within_km=100&power_min=10"
+        site = make_site(park=park, power_kva=1000, price=n + 1, price_basis="land_mu")
+        site.sectors.add(sector)
+    url = f"/en/sites/?node=node-0&within_km=100&power_min=10&sort={sort}"
     warm_up(client, url)
     # nodes, parks, districts, sectors, count, the page of sites
     with django_assert_num_queries(6):
@@ -224,3 +280,25 @@ def test_sites_are_in_the_sitemap_and_search(client):
     assert f"/en/sites/{site.slug}/" in client.get("/sitemap.xml").content.decode()
     html = client.get("/en/search/?q=bonded").content.decode()
     assert "Searchable bonded warehouse" in html
+
+
+def test_the_sector_filter_takes_the_sites_of_the_parks_of_the_sector(client):
+    sector = make_sector(slug="logistics")
+    park = make_park()
+    park.sectors.add(sector)
+    make_site(name_en="In a logistics park", park=park)
+    make_site(name_en="Marked for logistics").sectors.add(sector)
+    make_site(name_en="Neither")
+    html = client.get("/en/sites/?sector=logistics").content.decode()
+    assert "In a logistics park" in html and "Marked for logistics" in html
+    assert "Neither" not in html and "2 results" in html
+
+
+def test_a_sector_page_lists_a_bounded_number_of_sites(client):
+    sector = make_sector(slug="logistics")
+    park = make_park()
+    park.sectors.add(sector)
+    for number in range(8):
+        make_site(park=park, area_m2=1000 + number)
+    html = client.get("/en/sectors/logistics/").content.decode()
+    assert html.count('class="card site-card"') == 6

@@ -4,8 +4,9 @@ import pytest
 
 from projects.models import Park
 
-from .factories import make_centre, make_event, make_park, make_policy, make_sector
+from .factories import make_centre, make_district, make_event, make_park, make_policy, make_sector
 from .pages import get_page, switch_link, twin, warm_up
+from .siting_helpers import make_site
 from .story_factories import make_figure, make_news, make_step, make_story
 
 pytestmark = pytest.mark.django_db
@@ -124,18 +125,34 @@ def test_sector_page_gathers_what_the_industry_needs(client, language):
     park = make_park(name_en="Free trade zone", name_zh_hans="自贸区")
     park.sectors.add(sector)
     make_story(sector=sector, title_en="A logistics story", title_zh_hans="物流故事")
+    make_site(park=park, name_en="Bonded warehouse", name_zh_hans="保税仓库")
+    make_site(name_en="Elsewhere", name_zh_hans="别处")
     url = f"/{language}/sectors/logistics/"
     response = get_page(client, url, language)
     assert switch_link(response) == twin(url, language)
     html = response.content.decode()
     for text in (
-        ["Port and rail.", "Free trade zone", "A logistics story"]
+        ["Port and rail.", "Free trade zone", "A logistics story", "Bonded warehouse"]
         if language == "en"
-        else ["港口与铁路。", "自贸区", "物流故事"]
+        else ["港口与铁路。", "自贸区", "物流故事", "保税仓库"]
     ):
         assert text in html
+    assert "Elsewhere" not in html and "别处" not in html
+    assert f'href="/{language}/sites/?sector=logistics"' in html
     assert "/enquiry/?sector=logistics" in html
     assert "subscribe/?topic=sector&amp;key=logistics" in html
+
+
+def test_a_sector_page_shows_a_bounded_number_of_parks_and_links_to_all(client):
+    sector = make_sector(slug="logistics")
+    for _ in range(14):
+        make_park().sectors.add(sector)
+    html = client.get("/en/sectors/logistics/").content.decode()
+    parks = html[
+        html.index('id="parks-title"') : html.index("</section>", html.index('id="parks-title"'))
+    ]
+    assert parks.count('<h3 class="card-title">') == 12
+    assert 'href="/en/parks/?sector=logistics"' in parks
 
 
 def test_unknown_sector_is_not_found(client):
@@ -146,15 +163,17 @@ def test_unknown_sector_is_not_found(client):
 def test_sector_page_queries_stay_constant(client, django_assert_num_queries, size):
     sector = make_sector()
     for _ in range(size):
-        make_park().sectors.add(sector)
+        make_park(district=make_district()).sectors.add(sector)
         make_policy().sectors.add(sector)
         make_event().sectors.add(sector)
         make_news().sectors.add(sector)
         make_story(sector=sector)
+        make_site().sectors.add(sector)
+        make_site(park=Park.objects.last())
     url = f"/en/sectors/{sector.slug}/"
     warm_up(client, url)
-    # sector, its figures, parks, their images, policies, stories, events, news
-    with django_assert_num_queries(8):
+    # sector, its figures, parks, their images, sites, policies, stories, events, news
+    with django_assert_num_queries(9):
         get_page(client, url, "en")
 
 
@@ -197,7 +216,7 @@ def test_country_page_queries_stay_constant(client, django_assert_num_queries, s
     korea_centre()
     for _ in range(size):
         make_figure(unit="usd", value=1000000)
-        make_park(countries=["KR"])
+        make_park(countries=["KR"], district=make_district())
         make_policy(countries=["KR"])
         make_event(country="KR")
         make_story(country="KR")

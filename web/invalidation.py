@@ -29,8 +29,6 @@ from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
-# Models of the content apps that no public page shows: writing them keeps the cached pages.
-NOT_CONTENT = {"stories.subscription"}
 GENERATION_KEY = "public-pages:generation"
 SCHEDULE_KEY = "public-pages:schedule"
 # How often the job runs; also the longest an entry lives while the schedule is unknown.
@@ -46,11 +44,15 @@ def content_apps():
 
 
 def content_tables():
-    """Every table of the content apps, the automatic m2m tables included."""
+    """Every table of the content apps, the automatic m2m tables included, but those of
+    the models their staff access marks as shown on no public page."""
+    from projects.content_types import private_models
+
+    private = private_models()
     tables = set()
     for label in content_apps():
         for model in apps.get_app_config(label).get_models(include_auto_created=True):
-            if model._meta.label_lower not in NOT_CONTENT:
+            if model not in private:
                 tables.add(model._meta.db_table)
     return tables
 

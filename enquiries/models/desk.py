@@ -168,7 +168,9 @@ class RoutingRule(models.Model):
         if self.kind == self.Kind.COUNTRY:
             return bool(enquiry.country) and enquiry.country == self.country
         if self.kind == self.Kind.PARK:
-            return enquiry.park_id is not None and enquiry.park_id == self.park_id
+            # The park chosen, or the park of the site the enquiry is about.
+            parks = {enquiry.park_id, enquiry.site.park_id if enquiry.site_id else None}
+            return self.park_id in parks - {None}
         return enquiry.sector_id is not None and enquiry.sector_id == self.sector_id
 
     def clean(self):

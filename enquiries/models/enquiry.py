@@ -73,6 +73,14 @@ class Enquiry(models.Model):
         blank=True,
         related_name="enquiries",
     )
+    site = models.ForeignKey(
+        "siting.AvailableSite",
+        verbose_name=_("available site of interest"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="enquiries",
+    )
     centre = models.ForeignKey(
         "projects.OverseasCentre",
         verbose_name=_("overseas centre"),

@@ -23,6 +23,11 @@ def site_price(site):
     return formatting.site_price(site)
 
 
+@register.simple_tag
+def compared_price(site, basis):
+    return formatting.compared_price(site, basis) if basis else ""
+
+
 @register.filter
 def indicator_value(indicator):
     return formatting.indicator_value(indicator)
