@@ -69,6 +69,10 @@ INSTALLED_APPS = [
     "enquiries",
     "siting",
     "stories",
+    # Versions, draft changes, preview and the rich-text editor of the content admin.
+    "reversion",
+    "django_prose_editor",
+    "editorial",
 ]
 
 MIDDLEWARE = [

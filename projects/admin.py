@@ -12,6 +12,7 @@ from django_countries.fields import CountryField
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from modeltranslation.utils import build_localized_fieldname
 
+from editorial.admin import EditorialAdmin
 from images.admin import HeroThumbnailMixin, ImageInline
 from images.publishing import images_missing_alt
 from localisation import formats, languages
@@ -106,7 +107,7 @@ def unpublish(modeladmin, request, queryset):
     )
 
 
-class PublishableAdmin(TabbedTranslationAdmin):
+class PublishableAdmin(EditorialAdmin, TabbedTranslationAdmin):
     list_display = ("name", "status", "publish_at", "translation_status", "updated_at")
     list_filter = ("status", TranslationStatusFilter)
     search_fields = localized("name", "summary") + ["slug"]
