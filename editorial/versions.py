@@ -120,17 +120,35 @@ def shown(column, value):
     return str(value)
 
 
+# Equal runs shorter than this between two changes are folded into the change, so a
+# rewritten Chinese sentence reads as one deletion and one insertion, not confetti.
+MIN_KEPT = 3
+
+
+def diff_blocks(a, b):
+    """(equal, old tokens, new tokens) runs of two token lists."""
+    blocks = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        equal = op == "equal"
+        short = equal and len("".join(a[i1:i2])) < MIN_KEPT
+        if blocks and not blocks[-1][0] and (not equal or short):
+            blocks[-1] = (False, blocks[-1][1] + a[i1:i2], blocks[-1][2] + b[j1:j2])
+        else:
+            blocks.append((equal, a[i1:i2], b[j1:j2]))
+    return blocks
+
+
 def inline_diff(old, new):
     """HTML of `new` against `old`: removed text in <del>, added text in <ins>."""
-    a, b = TOKEN.findall(old), TOKEN.findall(new)
     parts = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op in ("delete", "replace"):
-            parts.append(f"<del>{escape(''.join(a[i1:i2]))}</del>")
-        if op in ("insert", "replace"):
-            parts.append(f"<ins>{escape(''.join(b[j1:j2]))}</ins>")
-        if op == "equal":
-            parts.append(escape("".join(a[i1:i2])))
+    for equal, removed, added in diff_blocks(TOKEN.findall(old), TOKEN.findall(new)):
+        if equal:
+            parts.append(escape("".join(removed)))
+            continue
+        if removed:
+            parts.append(f"<del>{escape(''.join(removed))}</del>")
+        if added:
+            parts.append(f"<ins>{escape(''.join(added))}</ins>")
     return mark_safe("".join(parts))  # noqa: S308  (every part is escaped above)
 
 

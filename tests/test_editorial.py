@@ -101,7 +101,7 @@ def test_compare_marks_changes_per_field_and_language(client, editor, park, lang
     text = response.content.decode()
     label = {"en": "Summary (Simplified Chinese)", "zh-hans": "简介（简体中文）"}[language]
     assert label in text
-    assert "<del>park-" in text and "<ins>中德生态园</ins>的<ins>新</ins>简介" in text
+    assert "<del>park-" in text and "<ins>中德生态园的新</ins>简介。" in text
     assert "<ins>1 Eco Road</ins>" in text
     changed = text.split("<tbody>")[1].split("</tbody>")[0]
     assert "Summary (English)" not in changed and "简介（英语）" not in changed
@@ -225,3 +225,16 @@ def count_queries(client, url):
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
     return len(queries)
+
+
+def test_diff_of_a_rewritten_chinese_sentence_reads_as_one_change():
+    from editorial.versions import inline_diff
+
+    assert inline_diff("面向德国及欧洲企业的低碳园区。", "中德两国政府合作的园区。") == (
+        "<del>面向德国及欧洲企业的低碳</del><ins>中德两国政府合作的</ins>园区。"
+    )
+    assert inline_diff("For German companies.", "For German and European companies.") == (
+        "For German <ins>and European </ins>companies."
+    )
+    assert inline_diff("<p>a & b</p>", "<p>a &amp; c</p>").count("<script") == 0
+    assert "&lt;p&gt;" in inline_diff("<p>x</p>", "<p>y</p>")
