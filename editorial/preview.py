@@ -21,7 +21,8 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from . import drafts
 
-BODY = re.compile(r"<body[^>]*>")
+# Inside <main>: after the skip link, within a landmark, first thing a reader meets.
+MAIN = re.compile(r"<main[^>]*>")
 
 
 def preview_url(record, language):
@@ -83,7 +84,7 @@ def mark_as_preview(request, response, record):
     head, body = banner.split("<!-- body -->", 1)
     html = response.content.decode()
     html = html.replace("</head>", head + "</head>", 1)
-    html = BODY.sub(lambda m: m[0] + body, html, count=1)
+    html = MAIN.sub(lambda m: m[0] + body, html, count=1)
     response.content = html.encode()
     add_never_cache_headers(response)
     patch_cache_control(response, private=True)
