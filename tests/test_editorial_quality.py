@@ -36,7 +36,7 @@ def park_with_versions(user):
 
 def editorial_pages(park):
     newer, older = reversion.models.Version.objects.get_for_object(park)
-    admin = f"admin:projects_park"
+    admin = "admin:projects_park"
     pages = [
         ("history", reverse(f"{admin}_history", args=[park.pk])),
         (
