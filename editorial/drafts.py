@@ -71,7 +71,9 @@ def state(record):
 def payload_of(record, m2m):
     """The record's in-memory field values (and m2m choices) as JSON-ready data."""
     fields = {
-        field.attname: field.get_prep_value(field.value_from_object(record))
+        field.attname: None
+        if field.value_from_object(record) is None
+        else field.value_to_string(record)
         for field in drafted_fields(type(record))
     }
     return {"fields": fields, "m2m": {name: sorted(pks) for name, pks in m2m.items()}}

@@ -238,3 +238,21 @@ def test_diff_of_a_rewritten_chinese_sentence_reads_as_one_change():
     )
     assert inline_diff("<p>a & b</p>", "<p>a &amp; c</p>").count("<script") == 0
     assert "&lt;p&gt;" in inline_diff("<p>x</p>", "<p>y</p>")
+
+
+@pytest.mark.parametrize("kind", ["park", "policy", "event"])
+def test_draft_payload_round_trips_every_kind_of_field(editor, kind):
+    from . import factories
+
+    record = getattr(factories, f"make_{kind}")()
+    if kind == "park":
+        record.countries = ["DE", "KR"]
+        record.area_km2 = "11.60"
+    fields = drafts.drafted_fields(type(record))
+    expected = {field.attname: field.value_from_object(record) for field in fields}
+    drafts.keep(record=record, m2m={"sectors": [make_sector().pk]}, author=editor)
+    fresh = type(record).objects.get(pk=record.pk)
+    m2m = drafts.overlay(fresh, drafts.draft_for(fresh))
+    found = {field.attname: field.value_from_object(fresh) for field in fields}
+    assert {k: str(v) for k, v in found.items()} == {k: str(v) for k, v in expected.items()}
+    assert len(m2m["sectors"]) == 1
