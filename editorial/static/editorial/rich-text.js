@@ -37,6 +37,11 @@ function extensionsFor(tags) {
   return [...new Set(found)];
 }
 
+function labelOf(textarea) {
+  const label = document.querySelector(`label[for="${textarea.id}"]`);
+  return (label ? label.textContent : textarea.name).replace(/[:：]\s*$/, "").trim();
+}
+
 function attach(textarea) {
   if (textarea.closest(".prose-editor")) return;
   const wrapper = document.createElement("div");
@@ -49,6 +54,10 @@ function attach(textarea) {
     content: textarea.value,
     // No <style> element: the strict CSP refuses it, editor.css carries the styles.
     injectCSS: false,
+    // The editable area is named by the field's label ("Description [zh-hans]").
+    editorProps: {
+      attributes: { "aria-label": labelOf(textarea), "aria-multiline": "true" },
+    },
     onUpdate({ editor }) {
       const html = editor.getHTML();
       textarea.value = /^<(\w+)(\s[^>]*)?><\/\1>$/i.test(html) ? "" : html;
