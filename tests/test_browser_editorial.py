@@ -133,3 +133,43 @@ def test_editor_drafts_previews_publishes_and_restores_in_chinese(chinese_page):
 
     # Nothing was refused by the Content-Security-Policy or failed in a script.
     assert not [p for p in page.problems if re.search("Content Security Policy|Error", p)]
+
+
+PASTE = """
+(args) => {
+  const [selector, html] = args;
+  const target = document.querySelector(selector);
+  const data = new DataTransfer();
+  data.setData("text/html", html);
+  data.setData("text/plain", "");
+  target.focus();
+  target.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true }));
+}
+"""
+
+
+@pytest.mark.parametrize(
+    "pasted, kept",
+    [("WORD", "<strong>11.6 km²</strong>"), ("WECHAT", "<strong>中德生态园</strong>位于")],
+)
+def test_pasted_word_and_wechat_html_keeps_our_tags_only(chinese_page, pasted, kept):
+    from projects.richtext import ALLOWED_TAGS
+
+    from . import test_editorial_richtext as samples
+    from .factories import make_park
+
+    page = chinese_page
+    park = make_park(slug="pasted")
+    editor_signs_in(page)
+    page.goto(f"/admin/projects/park/{park.pk}/change/")
+    page.locator("a[href='#tab_id_body_zh_hans']").click()
+    editable = ".prose-editor:has(#id_body_zh_hans) [contenteditable=true]"
+    page.evaluate(PASTE, [editable, getattr(samples, pasted)])
+    page.click("input[name=_continue]")
+    page.wait_for_load_state()
+    park.refresh_from_db()
+    body = park.body_zh_hans
+    assert body, "nothing was pasted"
+    assert set(re.findall(r"</?([a-z0-9:-]+)", body)) <= ALLOWED_TAGS
+    assert "style" not in body and "mso" not in body
+    assert kept in body
