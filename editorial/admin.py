@@ -51,9 +51,21 @@ class EditorialAdmin:
 
     # --- versions ----------------------------------------------------------------
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST" and object_id:
+            self.keep_baseline(request, object_id)
         with reversion.create_revision():
             reversion.set_user(request.user)
             return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def keep_baseline(self, request, object_id):
+        """Before the first versioned edit of an older record, keep it as it was."""
+        record = super().get_object(request, unquote(object_id))
+        if record is None or not self.has_change_permission(request, record):
+            return
+        if not Version.objects.get_for_object(record).exists():
+            with reversion.create_revision():
+                reversion.add_to_revision(record)
+                reversion.set_comment(_("As it was before versions were kept."))
 
     def log_addition(self, request, obj, message):
         reversion.set_comment(self.comment(message))

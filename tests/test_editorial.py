@@ -38,10 +38,11 @@ def save_in_admin(client, park, language="en", **changes):
 
 @pytest.fixture
 def park(client, editor):
-    """A live park, first saved through the admin so it has a version."""
-    park = make_park(district=make_district(), body_en=BODY_EN, body_zh_hans=BODY_ZH)
-    park.sectors.add(make_sector())
-    save_in_admin(client, park)
+    """A live park with one version, as if it had been added in the admin."""
+    with reversion.create_revision():
+        park = make_park(district=make_district(), body_en=BODY_EN, body_zh_hans=BODY_ZH)
+        park.sectors.add(make_sector())
+        reversion.set_user(editor)
     return park
 
 
@@ -49,8 +50,17 @@ def test_every_admin_save_keeps_a_version_with_its_author(client, editor, park):
     save_in_admin(client, park, summary_en="A new summary.")
     found = Version.objects.get_for_object(park)
     assert len(found) == 2
-    assert {version.revision.user for version in found} == {editor}
+    assert [version.revision.user for version in found] == [editor, editor]
     assert found[0].field_dict["summary_en"] == "A new summary."
+
+
+def test_first_edit_of_an_older_record_keeps_it_as_it_was(client, editor):
+    park = make_park(summary_en="Loaded from the demo.")
+    save_in_admin(client, park, summary_en="Edited.")
+    edited, baseline = versions_of(park)
+    assert baseline.field_dict["summary_en"] == "Loaded from the demo."
+    assert baseline.revision.get_comment() == "As it was before versions were kept."
+    assert edited.field_dict["summary_en"] == "Edited."
 
 
 def test_unchanged_description_is_not_reported_as_changed(client, editor, park):
