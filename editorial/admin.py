@@ -123,6 +123,9 @@ class EditorialAdmin:
         ]
 
     def version_of(self, record, version_id):
+        # Beyond a 64-bit key the database would fail rather than find nothing.
+        if not 0 < version_id < 2**63:
+            raise Http404
         found = Version.objects.get_for_object(record).filter(pk=version_id).first()
         if found is None:
             raise Http404

@@ -126,6 +126,10 @@ def test_compare_bad_input_never_fails(client, editor, park):
     assert client.get(change_url(park, "compare")).status_code == 302
     response = client.get(change_url(park, "compare"), {"from": own.pk, "to": foreign.pk})
     assert response.status_code == 404
+    response = client.get(change_url(park, "compare"), {"from": own.pk, "to": "9" * 30})
+    assert response.status_code == 404
+    assert client.get(change_url(park, "restore", int("9" * 30))).status_code == 404
+    assert client.post(change_url(park, "restore", foreign.pk)).status_code == 404
 
 
 def test_restore_asks_first_then_saves_a_new_version(client, editor, park):
