@@ -70,6 +70,10 @@ INSTALLED_APPS = [
     "siting",
     "stories",
     "dashboard",
+    # Versions, draft changes, preview and the rich-text editor of the content admin.
+    "reversion",
+    "django_prose_editor",
+    "editorial",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 from modeltranslation.utils import build_localized_fieldname
 
 from dashboard.reviews import ReviewedAdminMixin
+from editorial.admin import EditorialAdmin
 from images.admin import HeroThumbnailMixin, ImageInline
 from images.publishing import images_missing_alt
 from localisation import formats, languages
@@ -107,7 +108,7 @@ def unpublish(modeladmin, request, queryset):
     )
 
 
-class PublishableAdmin(ReviewedAdminMixin, TabbedTranslationAdmin):
+class PublishableAdmin(ReviewedAdminMixin, EditorialAdmin, TabbedTranslationAdmin):
     list_display = ("name", "status", "publish_at", "translation_status", "updated_at")
     list_filter = ("status", TranslationStatusFilter)
     search_fields = localized("name", "summary") + ["slug"]

@@ -27,7 +27,7 @@ from django.utils.http import http_date, urlencode
 from .invalidation import generation, lifetime
 
 # Paths under a language prefix that are never cached (forms, previews).
-EXCLUDED_SEGMENTS = ("/enquiry/", "/enquiries/", "/subscribe/")
+EXCLUDED_SEGMENTS = ("/enquiry/", "/enquiries/", "/subscribe/", "/preview/")
 # Response headers worth replaying; the rest are added fresh by the middleware around us.
 STORED_HEADERS = ("Content-Type", "Content-Language", "Link", "X-Frame-Options")
 # The query parameters public pages read (paging, filters, search); any other
