@@ -22,7 +22,10 @@ OVERFLOW_JS = """() => {
   return [...document.querySelectorAll('body *')]
     .filter(e => e.getBoundingClientRect().right > width + 1)
     .slice(0, 5)
-    .map(e => `${e.tagName.toLowerCase()}.${e.className} (${Math.round(e.getBoundingClientRect().right)} px)`);
+    .map(e => {
+      const right = Math.round(e.getBoundingClientRect().right);
+      return `${e.tagName.toLowerCase()}.${e.className} (${right} px)`;
+    });
 }"""
 
 # Visible targets under 24 × 24 px that are not a link within a sentence.
@@ -32,7 +35,8 @@ SMALL_TARGETS_JS = """() => {
     const block = e.closest('p, li, dd, td, th, figcaption, blockquote');
     return block && block.textContent.trim().length > e.textContent.trim().length + 1;
   };
-  return [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary')]
+  const targets = 'a[href], button, input:not([type=hidden]), select, textarea, summary';
+  return [...document.querySelectorAll(targets)]
     .filter(e => {
       const box = e.getBoundingClientRect();
       const style = getComputedStyle(e);
@@ -41,8 +45,12 @@ SMALL_TARGETS_JS = """() => {
       return (box.width < 24 || box.height < 24) && !inSentence(e);
     })
     .slice(0, 5)
-    .map(e => `${e.tagName.toLowerCase()} "${(e.textContent || e.name || '').trim().slice(0, 40)}"`
-      + ` ${Math.round(e.getBoundingClientRect().width)}×${Math.round(e.getBoundingClientRect().height)}`);
+    .map(e => {
+      const box = e.getBoundingClientRect();
+      const name = (e.textContent || e.name || '').trim().slice(0, 40);
+      const size = `${Math.round(box.width)}×${Math.round(box.height)}`;
+      return `${e.tagName.toLowerCase()} "${name}" ${size}`;
+    });
 }"""
 
 # Grids (cards, fact tiles) of more than one column whose last row holds one
@@ -97,7 +105,8 @@ def test_the_checks_see_what_they_look_for(page, live_server):
         const tiles = Array.from({length: 13}, (_, n) => `<div>${n}</div>`).join('');
         main.insertAdjacentHTML('beforeend', `<div class="figures">${tiles}</div>`
           + '<button class="tiny">x</button><div class="wide">x</div>');
-        document.querySelector('.tiny').style.cssText = 'width:10px;height:10px;padding:0;min-height:0';
+        const tiny = document.querySelector('.tiny');
+        tiny.style.cssText = 'width:10px;height:10px;padding:0;min-height:0';
         document.querySelector('.wide').style.width = '3000px';
     }"""
     )
@@ -119,7 +128,7 @@ def test_no_grid_leaves_a_lone_tile_on_its_last_row(page, viewport):
             position=number,
             **translated(name={"en": f"Figure {number}", "zh-hans": f"数据{number}"}),
         )
-    for number in range(4):
+    for _park in range(4):
         make_park(is_featured=True)
     page.set_viewport_size(viewport)
     report = check(page, [("home [en]", "/en/"), ("home [zh-hans]", "/zh-hans/")], LONE_TILES_JS)
