@@ -66,6 +66,13 @@ LONE_TILES_JS = """() => [...document.querySelectorAll('.cards, .figures')].filt
   return columns > 1 && onLastRow.length === 1 && !fills;
 }).map(grid => `${grid.className} of ${grid.children.length}`)"""
 
+# Tiles squeezed narrower than 12 rem (192 px) on a desktop.
+NARROW_TILES_JS = """() => [...document.querySelectorAll('.cards > *, .figures > *')]
+  .filter(tile => tile.getBoundingClientRect().height && tile.getBoundingClientRect().width < 192)
+  .slice(0, 3)
+  .map(tile => `${tile.parentElement.className} > ${tile.className}`
+    + ` ${Math.round(tile.getBoundingClientRect().width)} px`)"""
+
 
 def check(page, pages, script):
     report = []
@@ -93,6 +100,12 @@ def test_every_tap_target_is_at_least_24_px_on_a_phone(page, pages):
     page.set_viewport_size(PHONE)
     report = check(page, pages, SMALL_TARGETS_JS)
     assert not report, "tap targets under 24 × 24 px at 390 px:\n" + "\n".join(report)
+
+
+def test_no_card_or_tile_is_squeezed_on_a_desktop(page, pages):
+    page.set_viewport_size(DESKTOP)
+    report = check(page, pages, NARROW_TILES_JS)
+    assert not report, "tiles narrower than 192 px at 1280 px:\n" + "\n".join(report)
 
 
 def test_the_checks_see_what_they_look_for(page, live_server):
