@@ -129,19 +129,20 @@ def test_the_checks_see_what_they_look_for(page, live_server):
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_no_grid_leaves_a_lone_tile_on_its_last_row(page, viewport):
+@pytest.mark.parametrize(("figures", "parks"), [(8, 4), (5, 5), (7, 6), (3, 2)])
+def test_no_grid_leaves_a_lone_tile_on_its_last_row(page, viewport, figures, parks):
     from projects.models import CityFigure
 
     from .factories import make_park, translated
 
-    for number in range(8):
+    for number in range(figures):
         CityFigure.objects.create(
             slug=f"figure-{number}",
             value=str(number + 1),
             position=number,
             **translated(name={"en": f"Figure {number}", "zh-hans": f"数据{number}"}),
         )
-    for _park in range(4):
+    for _park in range(parks):
         make_park(is_featured=True)
     page.set_viewport_size(viewport)
     report = check(page, [("home [en]", "/en/"), ("home [zh-hans]", "/zh-hans/")], LONE_TILES_JS)
