@@ -15,9 +15,17 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.django_db(trans
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
-# Elements wider than the viewport, described as "tag.class (right edge px)".
+# Elements wider than the viewport, described as "tag.class (right edge px)", or
+# the header's wordmark and language switcher on top of each other.
 OVERFLOW_JS = """() => {
   const width = document.documentElement.clientWidth;
+  const range = document.createRange();  // the wordmark's ink, even where it overflows its box
+  range.selectNodeContents(document.querySelector('.brand'));
+  const brand = range.getBoundingClientRect();
+  const languages = document.querySelector('.language-switcher').getBoundingClientRect();
+  const overlap = brand.right > languages.left && brand.bottom > languages.top
+    && languages.bottom > brand.top;
+  if (overlap) return ['the wordmark runs into the language switcher'];
   if (document.documentElement.scrollWidth <= width) return [];
   return [...document.querySelectorAll('body *')]
     .filter(e => e.getBoundingClientRect().right > width + 1)
