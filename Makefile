@@ -5,7 +5,7 @@ PORT ?= 8000
 DEMO_ADMIN_USER ?= admin
 DEMO_ADMIN_PASSWORD ?= invest-qingdao-demo
 
-.PHONY: run serve test test-postgres lint format system-deps migrate demo messages clean bench
+.PHONY: run serve test test-postgres lint format system-deps migrate demo messages clean bench screenshots
 
 $(VENV)/installed: requirements.txt requirements-dev.txt
 	python3 -m venv $(VENV)
@@ -76,6 +76,11 @@ test: $(VENV)/installed system-deps node_modules/.installed
 # Performance of every public page on a large synthetic data set -> bench/RESULTS.md.
 bench: $(VENV)/installed system-deps node_modules/.installed
 	$(PY) bench/run.py
+
+# Every public page type at 1280 and 390 px in every language, from the demo, into
+# screenshots/ (git-ignored): look at them before a release.
+screenshots: demo system-deps
+	$(PY) manage.py screenshots --output screenshots
 
 # The whole suite on a throw-away PostgreSQL cluster (installed if missing).
 test-postgres: $(VENV)/installed system-deps node_modules/.installed

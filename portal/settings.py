@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "reversion",
     "django_prose_editor",
     "editorial",
+    "about",
 ]
 
 MIDDLEWARE = [
@@ -115,6 +116,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "about.context_processors.filings",
             ],
         },
     },
@@ -437,3 +439,16 @@ ACCESS_LOG_RETENTION_DAYS = env_int("ACCESS_LOG_RETENTION_DAYS", 180)
 SUBSCRIPTION_CONFIRM_DAYS = env_int("SUBSCRIPTION_CONFIRM_DAYS", 7)
 SUBSCRIPTION_DIGEST_DAYS = env_int("SUBSCRIPTION_DIGEST_DAYS", 7)
 PRIVACY_CONTACT_EMAIL = os.environ.get("PRIVACY_CONTACT_EMAIL", "privacy@qingdao.example")
+
+# Footer registrations of a site hosted in mainland China, each shown only when set:
+# the ICP filing (e.g. "鲁ICP备12345678号"), the public-security filing
+# ("鲁公网安备 37020000000000号") and the government-website identifier (政府网站标识码).
+ICP_FILING_NUMBER = os.environ.get("ICP_FILING_NUMBER", "")
+PUBLIC_SECURITY_FILING_NUMBER = os.environ.get("PUBLIC_SECURITY_FILING_NUMBER", "")
+GOVERNMENT_SITE_ID = os.environ.get("GOVERNMENT_SITE_ID", "")
+# The contact page's phone and email. The demo's are fictitious: no Qingdao number
+# starts with 0 after the area code, and .example addresses do not exist.
+BUREAU_CONTACT = {
+    "phone": os.environ.get("BUREAU_PHONE", "+86 532 0000 0100"),
+    "email": os.environ.get("BUREAU_EMAIL", "invest@qingdao.example"),
+}

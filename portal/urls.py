@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("", include("stories.urls")),
     path("privacy/", privacy_notice, name="privacy"),
     path("", include("editorial.urls")),
+    path("", include("about.urls")),
 )
 
 # Uploaded media through Django only in development and `make serve`; production

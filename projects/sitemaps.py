@@ -37,7 +37,7 @@ class NoticeSitemap(ListSitemap):
     priority = 0.3
 
     def items(self):
-        return ["privacy"]
+        return ["privacy", "about:contact", "about:accessibility", "about:site_map"]
 
 
 class RecordSitemap(BilingualSitemap):
