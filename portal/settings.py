@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "enquiries",
     "siting",
     "stories",
+    "staff",
 ]
 
 MIDDLEWARE = [
@@ -88,6 +89,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "staff.middleware.StaffLanguageMiddleware",
     "django_otp.middleware.OTPMiddleware",
     # Admin pages only over HTTPS, and only after the second factor (web/two_factor.py).
     "web.two_factor.AdminAccessMiddleware",

@@ -1,15 +1,13 @@
-"""Admin for the portal's content: tabbed translations, publishing, completeness."""
-
-from functools import reduce
-from operator import or_
+"""Admin for the portal's content: languages side by side, publishing, completeness."""
 
 from django.conf import settings
 from django.contrib import admin, messages
-from django.db.models import Q
+from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.fields import CountryField
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from modeltranslation.utils import build_localized_fieldname
 
 from images.admin import HeroThumbnailMixin, ImageInline
@@ -17,6 +15,8 @@ from images.publishing import images_missing_alt
 from localisation import formats, languages
 from localisation.countries import country_choices
 
+from . import completeness
+from .admin_languages import SideBySideTranslations
 from .models import (
     CityFigure,
     District,
@@ -35,16 +35,8 @@ def localized(*names):
     return [build_localized_fieldname(n, code) for n in names for code, _l in settings.LANGUAGES]
 
 
-def missing_in(language, field_names):
-    """A filter for records with any of `field_names` empty in `language`."""
-    return reduce(
-        or_,
-        (
-            Q(**{build_localized_fieldname(name, language): ""})
-            | Q(**{f"{build_localized_fieldname(name, language)}__isnull": True})
-            for name in field_names
-        ),
-    )
+class TranslatedAdmin(SideBySideTranslations, TranslationAdmin):
+    """The admin of a translated model: its languages side by side (admin_languages.py)."""
 
 
 class TranslationStatusFilter(admin.SimpleListFilter):
@@ -54,20 +46,21 @@ class TranslationStatusFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         choices = [("complete", _("Complete in every language"))]
         choices += [
-            (code, _("Missing %(language)s") % {"language": label})
-            for code, label in settings.LANGUAGES
+            (code, _("Missing %(language)s") % {"language": languages.own_name(code)})
+            for code in languages.codes()
         ]
         return choices
 
     def queryset(self, request, queryset):
-        fields = queryset.model.required_translations()
         if self.value() == "complete":
-            return queryset.exclude(
-                reduce(or_, (missing_in(code, fields) for code in languages.codes()))
-            )
-        if self.value() in dict(settings.LANGUAGES):
-            return queryset.filter(missing_in(self.value(), fields))
+            return queryset.filter(completeness.complete_q(queryset.model))
+        if self.value() in languages.codes():
+            return queryset.filter(completeness.missing_q(queryset.model, self.value()))
         return queryset
+
+
+def field_names(model, names):
+    return formats.join(capfirst(model._meta.get_field(name).verbose_name) for name in names)
 
 
 @admin.action(description=_("Publish selected records"), permissions=["change"])
@@ -106,19 +99,32 @@ def unpublish(modeladmin, request, queryset):
     )
 
 
-class PublishableAdmin(TabbedTranslationAdmin):
+class PublishableAdmin(TranslatedAdmin):
     list_display = ("name", "status", "publish_at", "translation_status", "updated_at")
+    any_one_language = True
     list_filter = ("status", TranslationStatusFilter)
     search_fields = localized("name", "summary") + ["slug"]
     prepopulated_fields = {"slug": ("name",)}
-    readonly_fields = ("created_at", "updated_at")
+    readonly_fields = ("translation_completeness", "created_at", "updated_at")
     actions = [publish, unpublish]
     date_hierarchy = None
     list_per_page = 50
     publication_fieldset = (
         _("Publication"),
-        {"fields": ("slug", "status", "publish_at", ("created_at", "updated_at"))},
+        {
+            "fields": (
+                "translation_completeness",
+                "slug",
+                "status",
+                "publish_at",
+                ("created_at", "updated_at"),
+            )
+        },
     )
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return queryset.annotate(missing_count=completeness.missing_count(queryset.model))
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         """Country lists in the editor's reading order (pinyin in the Chinese admin)."""
@@ -128,16 +134,41 @@ class PublishableAdmin(TabbedTranslationAdmin):
             field.choices = [*blank, *country_choices()]
         return field
 
-    @admin.display(description=_("translation"))
+    @admin.display(description=_("translation"), ordering="missing_count")
     def translation_status(self, obj):
-        missing = obj.missing_languages
-        if not missing:
+        found = completeness.report(obj)
+        if all(counted.complete for counted in found.values()):
             return _("Complete")
-        labels = formats.join(label for code, label in settings.LANGUAGES if code in missing)
-        return _("Missing: %(languages)s") % {"languages": labels}
+        return formats.join(
+            f"{languages.own_name(code)} {counted.filled}/{counted.total}"
+            for code, counted in found.items()
+            if not counted.complete
+        )
+
+    @admin.display(description=_("completeness"))
+    def translation_completeness(self, obj):
+        """Per language: how many of the record's texts exist, and which are missing."""
+        if obj is None or obj.pk is None:
+            return _("Counted once the record is saved.")
+        lines = []
+        for code, counted in completeness.report(obj).items():
+            count = f"{languages.own_name(code)} {counted.filled}/{counted.total}"
+            if counted.complete:
+                lines.append(format_html("<li>{} {}</li>", count, _("complete")))
+            else:
+                missing = _("missing: %(fields)s") % {
+                    "fields": field_names(type(obj), counted.missing_fields)
+                }
+                lines.append(
+                    format_html('<li>{} <span class="missing">{}</span></li>', count, missing)
+                )
+        return format_html(
+            '<ul class="completeness">{}</ul>',
+            format_html_join("", "{}", ((line,) for line in lines)),
+        )
 
 
-class TaxonomyAdmin(TabbedTranslationAdmin):
+class TaxonomyAdmin(TranslatedAdmin):
     list_display = ("name", "slug", "position", "updated_at")
     list_editable = ("position",)
     search_fields = localized("name") + ["slug"]
@@ -171,7 +202,7 @@ class CityFigureAdmin(TaxonomyAdmin):
     )  # fmt: skip
 
 
-class ParkFigureInline(TranslationTabularInline):
+class ParkFigureInline(SideBySideTranslations, TranslationTabularInline):
     model = ParkFigure
     extra = 0
     readonly_fields = (figure_is_current,)

@@ -176,11 +176,6 @@ class GuideStep(Publishable):
 
     staff = StaffAccess()
 
-    @classmethod
-    def required_translations(cls):
-        # Not a declared content type (its pages are the guide's): its own list.
-        return ("name", "summary", "office")
-
     class Meta:
         verbose_name = _("set-up guide step")
         verbose_name_plural = _("set-up guide steps")
