@@ -13,6 +13,7 @@ from modeltranslation.utils import build_localized_fieldname
 from images.admin import HeroThumbnailMixin, ImageInline
 from images.publishing import images_missing_alt
 from localisation import formats, languages
+from localisation.admin_filters import CountryInUseFilter
 from localisation.countries import country_choices
 
 from . import completeness
@@ -283,7 +284,7 @@ class EventAdmin(HeroThumbnailMixin, PublishableAdmin):
         "country",
         *PublishableAdmin.list_display[1:],
     )
-    list_filter = ("kind", "country", "sectors", *PublishableAdmin.list_filter)
+    list_filter = ("kind", CountryInUseFilter, "sectors", *PublishableAdmin.list_filter)
     search_fields = PublishableAdmin.search_fields + localized("city", "venue")
     autocomplete_fields = ("sectors", "park", "centre")
     inlines = [ImageInline]
@@ -308,7 +309,7 @@ class OverseasCentreAdmin(HeroThumbnailMixin, PublishableAdmin):
         "city",
         *PublishableAdmin.list_display[1:],
     )
-    list_filter = ("kind", "country", *PublishableAdmin.list_filter)
+    list_filter = ("kind", CountryInUseFilter, *PublishableAdmin.list_filter)
     search_fields = PublishableAdmin.search_fields + localized("city")
     inlines = [ImageInline]
     fieldsets = (
