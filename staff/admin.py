@@ -8,11 +8,22 @@ THIRD_PARTY_APPS = {"axes": _("Sign-in attempts")}
 
 
 class SuperusersOnly:
+    """Whatever permissions a staff user was given, only superusers see the section."""
+
     def has_module_permission(self, request):
         return request.user.is_superuser
 
     def has_view_permission(self, request, obj=None):
         return request.user.is_superuser and super().has_view_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser and super().has_change_permission(request, obj)
+
+    def has_add_permission(self, request, *args):
+        return request.user.is_superuser and super().has_add_permission(request, *args)
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser and super().has_delete_permission(request, obj)
 
 
 def restrict_third_party_sections(site=admin.site):
