@@ -7,7 +7,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.fields import CountryField
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from modeltranslation.utils import build_localized_fieldname
 
 from images.admin import HeroThumbnailMixin, ImageInline
@@ -47,7 +47,7 @@ class TranslationStatusFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         choices = [("complete", _("Complete in every language"))]
         choices += [
-            (code, _("Missing %(language)s") % {"language": languages.own_name(code)})
+            (code, _("Missing %(language)s") % {"language": languages.language(code).name})
             for code in languages.codes()
         ]
         return choices
@@ -101,7 +101,8 @@ def unpublish(modeladmin, request, queryset):
 
 
 class PublishableAdmin(TranslatedAdmin):
-    list_display = ("name", "status", "publish_at", "translation_status", "updated_at")
+    # Scheduled publication shows on the form; the list keeps to what fits at 1280 px.
+    list_display = ("name", "status", "translation_status", "updated")
     any_one_language = True
     list_filter = ("status", TranslationStatusFilter)
     search_fields = localized("name", "summary") + ["slug"]
@@ -134,6 +135,10 @@ class PublishableAdmin(TranslatedAdmin):
             blank = [choice for choice in field.choices if choice[0] == ""]
             field.choices = [*blank, *country_choices()]
         return field
+
+    @admin.display(description=_("updated"), ordering="updated_at")
+    def updated(self, obj):
+        return formats.date(obj.updated_at)
 
     @admin.display(description=_("translation"), ordering="missing_count")
     def translation_status(self, obj):
@@ -203,9 +208,18 @@ class CityFigureAdmin(TaxonomyAdmin):
     )  # fmt: skip
 
 
-class ParkFigureInline(SideBySideTranslations, TranslationTabularInline):
+class ParkFigureInline(SideBySideTranslations, TranslationStackedInline):
+    """One block per figure, its label and source in the languages side by side
+    (a table of every column would be wider than the screen)."""
+
     model = ParkFigure
     extra = 0
+    fields = (
+        "label",
+        ("value", "unit", "qualifier", "year", figure_is_current),
+        "source_name",
+        ("source_url", "position"),
+    )
     readonly_fields = (figure_is_current,)
 
 
