@@ -21,15 +21,16 @@ LIST_THUMBNAIL_WIDTH = 64
 ALT_COLUMNS = [build_localized_fieldname("alt", code) for code, _label in settings.LANGUAGES]
 
 
-def thumbnail(image, width=THUMBNAIL_WIDTH):
+def thumbnail(image, width=THUMBNAIL_WIDTH, alt=""):
     """A small preview from the smallest rendition; nothing before the first save."""
     if image is None or not image.pk or not image.width:
         return "—"
     return format_html(
-        '<img src="{}" width="{}" height="{}" alt="" loading="lazy">',
+        '<img src="{}" width="{}" height="{}" alt="{}" loading="lazy">',
         image.thumbnail_url,
         width,
         round(image.height * width / image.width),
+        alt,
     )
 
 
@@ -97,8 +98,8 @@ class ImageAdmin(ThumbnailMixin, SideBySideTranslations, TranslationAdmin):
     """Every photo at a glance, to find those still lacking a description."""
 
     form = ImageChangeForm
-    list_display = ("thumbnail", *ALT_COLUMNS, "owner_link", "dimensions", "updated_at")
-    list_display_links = ("thumbnail", ALT_COLUMNS[0])
+    list_display = ("list_thumbnail", *ALT_COLUMNS, "owner_link", "dimensions", "updated_at")
+    list_display_links = ("list_thumbnail", ALT_COLUMNS[0])
     list_filter = (AltTextFilter, OwnerTypeFilter)
     search_fields = [*ALT_COLUMNS, "credit"]
     fields = ("thumbnail", "owner_link", "file", "alt", "caption", "credit", "position")
@@ -110,6 +111,11 @@ class ImageAdmin(ThumbnailMixin, SideBySideTranslations, TranslationAdmin):
 
     def has_add_permission(self, request):
         return False  # a photo is added on its record's page, which knows the owner
+
+    @admin.display(description=_("preview"))
+    def list_thumbnail(self, image):
+        """The preview links to the photo, so it is named by the photo's description."""
+        return thumbnail(image, alt=image.alt or _("photo"))
 
     @admin.display(description=_("record"))
     def owner_link(self, image):

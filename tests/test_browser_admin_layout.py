@@ -9,7 +9,15 @@ from staff.models import StaffProfile
 
 from .browser import log_in
 from .factories import make_park
-from .quality import make_photo
+from .quality import (
+    ADMIN_AXE_CONTEXT,
+    admin_pages,
+    axe_failures,
+    describe_html_errors,
+    make_photo,
+    validate_html,
+)
+from .test_html_validity import DJANGO_ADMIN_KNOWN
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -85,3 +93,33 @@ def test_languages_stack_on_a_narrow_screen(page):
     english, chinese = page.locator("#id_body_en"), page.locator("#id_body_zh_hans")
     assert english.bounding_box()["y"] < chinese.bounding_box()["y"]
     assert overflow(page) <= 0
+
+
+def chinese_superuser():
+    user = User.objects.create_superuser("zhuguan", "zhuguan@example.com", PASSWORD)
+    StaffProfile.objects.create(user=user, language="zh-hans")
+    return user
+
+
+def test_chinese_admin_screens_have_no_axe_violations(page):
+    chinese_superuser()
+    park = full_park()
+    log_in(page, "zhuguan", PASSWORD)
+    report = axe_failures(page, [("admin index", "/admin/"), *admin_pages(park)], ADMIN_AXE_CONTEXT)
+    assert not report, "\n".join(report)
+
+
+def test_chinese_admin_screens_are_valid_html(client, tmp_path):
+    client.force_login(chinese_superuser())
+    park = full_park()
+    documents = {}
+    for label, url in [("admin index", "/admin/"), *admin_pages(park)]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response.headers["Content-Language"] == "zh-hans"
+        documents[f"{label} {url}"] = response.content.decode()
+    results = validate_html(documents, tmp_path)
+    for found in results.values():
+        found["errors"] = [line for line in found["errors"] if DJANGO_ADMIN_KNOWN not in line]
+    errors = describe_html_errors(results)
+    assert not errors, errors
