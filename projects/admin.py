@@ -29,6 +29,7 @@ from .models import (
     Publishable,
     Sector,
 )
+from .slugs import suggest_slug
 
 
 def localized(*names):
@@ -113,16 +114,31 @@ class PublishableAdmin(TranslatedAdmin):
     list_per_page = 50
     publication_fieldset = (
         _("Publication"),
-        {
-            "fields": (
-                "translation_completeness",
-                "slug",
-                "status",
-                "publish_at",
-                ("created_at", "updated_at"),
-            )
-        },
+        {"fields": ("slug", "status", "publish_at", ("created_at", "updated_at"))},
     )
+    completeness_fieldset = (_("Translation"), {"fields": ("translation_completeness",)})
+
+    def get_fieldsets(self, request, obj=None):
+        """The record's completeness first, where the editor looks before anything else."""
+        fieldsets = super().get_fieldsets(request, obj)
+        return [self.completeness_fieldset, *fieldsets] if obj is not None else fieldsets
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if "slug" in form.base_fields:
+            # A Chinese name fills no slug as it is typed: left empty, it is made from pinyin.
+            form.base_fields["slug"].required = False
+            form.base_fields["slug"].help_text = _(
+                "Web address of the page, shared by both languages: lowercase ASCII. "
+                "Left empty, it is made from the name (in pinyin for a Chinese name)."
+            )
+        return form
+
+    def save_model(self, request, obj, form, change):
+        if not obj.slug:
+            names = [getattr(obj, column) for column in obj.name_columns()]
+            obj.slug = suggest_slug(type(obj), names)
+        super().save_model(request, obj, form, change)
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)

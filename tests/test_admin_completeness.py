@@ -2,7 +2,9 @@
 filter and the public "partly translated" notice always agree."""
 
 import pytest
+from django.db import connection
 from django.template import Context, Template
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from modeltranslation.utils import build_localized_fieldname
@@ -146,16 +148,21 @@ def test_translation_column_sorts_by_what_is_missing(client, editor):
     assert list(descending) == [partial, complete]
 
 
-def test_change_list_queries_do_not_grow_with_records(client, editor, django_assert_num_queries):
+def test_change_list_queries_do_not_grow_with_records(client, editor):
+    """Completeness is counted in the list's own query (an annotation), not per row."""
     make_park()
     changelist = reverse("admin:projects_park_changelist")
     client.get(changelist)
-    with django_assert_num_queries(9) as counted:
-        client.get(changelist)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(changelist).status_code == 200
+        return len(captured.captured_queries)
+
+    few = queries()
     for _n in range(5):
         emptied_chinese_description()
-    with django_assert_num_queries(len(counted.captured_queries)):
-        assert client.get(changelist).status_code == 200
+    assert queries() == few <= 12
 
 
 def test_publishing_needs_every_counted_field_in_the_required_languages():

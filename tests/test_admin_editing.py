@@ -34,6 +34,17 @@ class TestDrafts:
         assert park.status == Park.Status.DRAFT
         assert str(park) == "中德生态园"  # found by its Chinese name in English too
 
+    def test_a_chinese_name_gives_a_pinyin_slug_when_none_is_typed(self, client, editor):
+        make_park(slug="zhong-de-sheng-tai-yuan")
+        response = client.post(reverse(PARK_ADD), chinese_only(slug=""))
+        assert response.status_code == 302
+        assert Park.objects.get(name_zh_hans="中德生态园").slug == "zhong-de-sheng-tai-yuan-2"
+
+    def test_a_typed_slug_is_kept_and_checked(self, client, editor):
+        response = client.post(reverse(PARK_ADD), chinese_only(slug="Not a slug!"))
+        assert response.status_code == 200
+        assert "slug" in response.context["adminform"].form.errors
+
     def test_english_only_draft_is_saved(self, client, editor):
         data = park_form(name_zh_hans="", summary_zh_hans="", status=Park.Status.DRAFT)
         assert client.post(reverse(PARK_ADD), data).status_code == 302
@@ -76,6 +87,10 @@ class TestSideBySide:
         assert "[en]" not in html and "[zh-hans]" not in html
         assert "ui-tabs" not in html and "tabbed_translation_fields" not in html
         assert "名称（简体中文）" in self.html(client, "zh-hans")
+
+    def test_completeness_comes_first_on_the_change_form(self, client, editor):
+        html = self.html(client)
+        assert html.index("field-translation_completeness") < html.index("field-name_en")
 
     def test_inputs_carry_their_language(self, client, editor):
         html = self.html(client)
