@@ -230,6 +230,7 @@ class ParkFigureInline(SideBySideTranslations, TranslationStackedInline):
 
     model = ParkFigure
     extra = 0
+    any_one_language = True
     fields = (
         "label",
         ("value", "unit", "qualifier", "year", figure_is_current),

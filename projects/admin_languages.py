@@ -55,6 +55,3 @@ class SideBySideTranslations:
         self._get_widget_from_field(field).attrs["lang"] = languages.html_lang(db_field.language)
         if self.any_one_language:
             field.required = False
-
-    class Media:
-        css = {"all": ("admin/css/portal_admin.css",)}

@@ -250,3 +250,22 @@ class TestShortFilters:
             response = client.get(reverse(f"admin:projects_{name}_changelist"))
             html = response.content.decode()
             assert "Zimbabwe" not in html, name
+
+
+def test_a_chinese_only_draft_may_have_a_chinese_only_figure(client, editor):
+    data = chinese_only(
+        **{
+            "figures-TOTAL_FORMS": 1,
+            "figures-0-label_zh_hans": "注册企业",
+            "figures-0-value": "1200",
+            "figures-0-unit": "count",
+            "figures-0-position": 0,
+        }
+    )
+    response = client.post(reverse(PARK_ADD), data)
+    assert response.status_code == 302, response.context["inline_admin_formsets"][0].formset.errors
+    assert Park.objects.get().figures.get().label_zh_hans == "注册企业"
+    data["figures-0-label_zh_hans"] = ""
+    data["slug"] = "another-park"
+    response = client.post(reverse(PARK_ADD), data)
+    assert "Give the figure a label in at least one language." in response.content.decode()
