@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from localisation.admin_filters import CountryInUseFilter
+
 from .admin_privacy import PRIVACY_ACTIONS, PrivacyAdminMixin
 from .admin_sla import CalendarWarningMixin, ReplyTargetFilter, reply_due
 from .bookings import admin as booking_admin  # noqa: F401  (registers slots and bookings)
@@ -126,7 +128,7 @@ class EnquiryAdmin(PrivacyAdminMixin, ReplyAdminMixin, admin.ModelAdmin):
         "stage",
         "language",
         ("sector", admin.RelatedOnlyFieldListFilter),
-        "country",
+        CountryInUseFilter,
         "created_at",
     )
     search_fields = ("reference", "name", "company", "email")

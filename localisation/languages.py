@@ -30,3 +30,10 @@ def html_lang(code=None):
 
 def og_locale(code=None):
     return language(code).og_locale
+
+
+def own_name(code):
+    """The language's name in itself: "English", "简体中文" (labels of language columns)."""
+    from django.utils.translation import get_language_info
+
+    return get_language_info(code)["name_local"]

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "editorial",
     "about",
+    "staff",
 ]
 
 MIDDLEWARE = [
@@ -94,6 +95,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "staff.middleware.StaffLanguageMiddleware",
     "django_otp.middleware.OTPMiddleware",
     # Admin pages only over HTTPS, and only after the second factor (web/two_factor.py).
     "web.two_factor.AdminAccessMiddleware",

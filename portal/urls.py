@@ -6,6 +6,7 @@ from django.urls import include, path, re_path
 
 from projects.sitemaps import sitemaps
 from projects.views import robots_txt
+from staff.views import admin_language
 from stories.sitemaps import sitemaps as story_sitemaps
 from web import two_factor
 from web.media import serve_media
@@ -21,6 +22,7 @@ urlpatterns = [
     path("admin/two-factor/", two_factor.verify, name="two_factor_verify"),
     path("admin/two-factor/enrol/", two_factor.enrol, name="two_factor_enrol"),
     path("admin/dashboard/", include("dashboard.urls")),
+    path("admin/language/", admin_language, name="staff_admin_language"),
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {**sitemaps, **story_sitemaps}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),

@@ -1,15 +1,13 @@
-"""Admin for the portal's content: tabbed translations, publishing, completeness."""
-
-from functools import reduce
-from operator import or_
+"""Admin for the portal's content: languages side by side, publishing, completeness."""
 
 from django.conf import settings
 from django.contrib import admin, messages
-from django.db.models import Q
+from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.fields import CountryField
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from modeltranslation.utils import build_localized_fieldname
 
 from dashboard.reviews import ReviewedAdminMixin
@@ -17,8 +15,11 @@ from editorial.admin import EditorialAdmin
 from images.admin import HeroThumbnailMixin, ImageInline
 from images.publishing import images_missing_alt
 from localisation import formats, languages
+from localisation.admin_filters import CountryInUseFilter
 from localisation.countries import country_choices
 
+from . import completeness
+from .admin_languages import SideBySideTranslations
 from .models import (
     CityFigure,
     District,
@@ -30,6 +31,7 @@ from .models import (
     Publishable,
     Sector,
 )
+from .slugs import suggest_slug
 
 
 def localized(*names):
@@ -37,16 +39,8 @@ def localized(*names):
     return [build_localized_fieldname(n, code) for n in names for code, _l in settings.LANGUAGES]
 
 
-def missing_in(language, field_names):
-    """A filter for records with any of `field_names` empty in `language`."""
-    return reduce(
-        or_,
-        (
-            Q(**{build_localized_fieldname(name, language): ""})
-            | Q(**{f"{build_localized_fieldname(name, language)}__isnull": True})
-            for name in field_names
-        ),
-    )
+class TranslatedAdmin(SideBySideTranslations, TranslationAdmin):
+    """The admin of a translated model: its languages side by side (admin_languages.py)."""
 
 
 class TranslationStatusFilter(admin.SimpleListFilter):
@@ -56,20 +50,21 @@ class TranslationStatusFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         choices = [("complete", _("Complete in every language"))]
         choices += [
-            (code, _("Missing %(language)s") % {"language": label})
-            for code, label in settings.LANGUAGES
+            (code, _("Missing %(language)s") % {"language": languages.language(code).name})
+            for code in languages.codes()
         ]
         return choices
 
     def queryset(self, request, queryset):
-        fields = queryset.model.required_translations()
         if self.value() == "complete":
-            return queryset.exclude(
-                reduce(or_, (missing_in(code, fields) for code in languages.codes()))
-            )
-        if self.value() in dict(settings.LANGUAGES):
-            return queryset.filter(missing_in(self.value(), fields))
+            return queryset.filter(completeness.complete_q(queryset.model))
+        if self.value() in languages.codes():
+            return queryset.filter(completeness.missing_q(queryset.model, self.value()))
         return queryset
+
+
+def field_names(model, names):
+    return formats.join(capfirst(model._meta.get_field(name).verbose_name) for name in names)
 
 
 @admin.action(description=_("Publish selected records"), permissions=["change"])
@@ -108,12 +103,14 @@ def unpublish(modeladmin, request, queryset):
     )
 
 
-class PublishableAdmin(ReviewedAdminMixin, EditorialAdmin, TabbedTranslationAdmin):
-    list_display = ("name", "status", "publish_at", "translation_status", "updated_at")
+class PublishableAdmin(ReviewedAdminMixin, EditorialAdmin, TranslatedAdmin):
+    # Scheduled publication shows on the form; the list keeps to what fits at 1280 px.
+    list_display = ("name", "status", "translation_status", "updated")
+    any_one_language = True
     list_filter = ("status", TranslationStatusFilter)
     search_fields = localized("name", "summary") + ["slug"]
     prepopulated_fields = {"slug": ("name",)}
-    readonly_fields = ("created_at", "updated_at")
+    readonly_fields = ("translation_completeness", "created_at", "updated_at")
     actions = [publish, unpublish]
     date_hierarchy = None
     list_per_page = 50
@@ -121,6 +118,33 @@ class PublishableAdmin(ReviewedAdminMixin, EditorialAdmin, TabbedTranslationAdmi
         _("Publication"),
         {"fields": ("slug", "status", "publish_at", ("created_at", "updated_at"))},
     )
+    completeness_fieldset = (_("Translation"), {"fields": ("translation_completeness",)})
+
+    def get_fieldsets(self, request, obj=None):
+        """The record's completeness first, where the editor looks before anything else."""
+        fieldsets = super().get_fieldsets(request, obj)
+        return [self.completeness_fieldset, *fieldsets] if obj is not None else fieldsets
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if "slug" in form.base_fields:
+            # A Chinese name fills no slug as it is typed: left empty, it is made from pinyin.
+            form.base_fields["slug"].required = False
+            form.base_fields["slug"].help_text = _(
+                "Web address of the page, shared by both languages: lowercase ASCII. "
+                "Left empty, it is made from the name (in pinyin for a Chinese name)."
+            )
+        return form
+
+    def save_model(self, request, obj, form, change):
+        if not obj.slug:
+            names = [getattr(obj, column) for column in obj.name_columns()]
+            obj.slug = suggest_slug(type(obj), names)
+        super().save_model(request, obj, form, change)
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return queryset.annotate(missing_count=completeness.missing_count(queryset.model))
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         """Country lists in the editor's reading order (pinyin in the Chinese admin)."""
@@ -130,16 +154,45 @@ class PublishableAdmin(ReviewedAdminMixin, EditorialAdmin, TabbedTranslationAdmi
             field.choices = [*blank, *country_choices()]
         return field
 
-    @admin.display(description=_("translation"))
+    @admin.display(description=_("updated"), ordering="updated_at")
+    def updated(self, obj):
+        return formats.date(obj.updated_at)
+
+    @admin.display(description=_("translation"), ordering="missing_count")
     def translation_status(self, obj):
-        missing = obj.missing_languages
-        if not missing:
+        found = completeness.report(obj)
+        if all(counted.complete for counted in found.values()):
             return _("Complete")
-        labels = formats.join(label for code, label in settings.LANGUAGES if code in missing)
-        return _("Missing: %(languages)s") % {"languages": labels}
+        return formats.join(
+            f"{languages.own_name(code)} {counted.filled}/{counted.total}"
+            for code, counted in found.items()
+            if not counted.complete
+        )
+
+    @admin.display(description=_("completeness"))
+    def translation_completeness(self, obj):
+        """Per language: how many of the record's texts exist, and which are missing."""
+        if obj is None or obj.pk is None:
+            return _("Counted once the record is saved.")
+        lines = []
+        for code, counted in completeness.report(obj).items():
+            count = f"{languages.own_name(code)} {counted.filled}/{counted.total}"
+            if counted.complete:
+                lines.append(format_html("<li>{} {}</li>", count, _("complete")))
+            else:
+                missing = _("missing: %(fields)s") % {
+                    "fields": field_names(type(obj), counted.missing_fields)
+                }
+                lines.append(
+                    format_html('<li>{} <span class="missing">{}</span></li>', count, missing)
+                )
+        return format_html(
+            '<ul class="completeness">{}</ul>',
+            format_html_join("", "{}", ((line,) for line in lines)),
+        )
 
 
-class TaxonomyAdmin(TabbedTranslationAdmin):
+class TaxonomyAdmin(TranslatedAdmin):
     list_display = ("name", "slug", "position", "updated_at")
     list_editable = ("position",)
     search_fields = localized("name") + ["slug"]
@@ -173,9 +226,19 @@ class CityFigureAdmin(TaxonomyAdmin):
     )  # fmt: skip
 
 
-class ParkFigureInline(TranslationTabularInline):
+class ParkFigureInline(SideBySideTranslations, TranslationStackedInline):
+    """One block per figure, its label and source in the languages side by side
+    (a table of every column would be wider than the screen)."""
+
     model = ParkFigure
     extra = 0
+    any_one_language = True
+    fields = (
+        "label",
+        ("value", "unit", "qualifier", "year", figure_is_current),
+        "source_name",
+        ("source_url", "position"),
+    )
     readonly_fields = (figure_is_current,)
 
 
@@ -254,7 +317,7 @@ class EventAdmin(HeroThumbnailMixin, PublishableAdmin):
         "country",
         *PublishableAdmin.list_display[1:],
     )
-    list_filter = ("kind", "country", "sectors", *PublishableAdmin.list_filter)
+    list_filter = ("kind", CountryInUseFilter, "sectors", *PublishableAdmin.list_filter)
     search_fields = PublishableAdmin.search_fields + localized("city", "venue")
     autocomplete_fields = ("sectors", "park", "centre")
     inlines = [ImageInline]
@@ -279,7 +342,7 @@ class OverseasCentreAdmin(HeroThumbnailMixin, PublishableAdmin):
         "city",
         *PublishableAdmin.list_display[1:],
     )
-    list_filter = ("kind", "country", *PublishableAdmin.list_filter)
+    list_filter = ("kind", CountryInUseFilter, *PublishableAdmin.list_filter)
     search_fields = PublishableAdmin.search_fields + localized("city")
     inlines = [ImageInline]
     fieldsets = (

@@ -62,9 +62,6 @@ class PublicType:
     # The enquiry form's initial fields for a record of this type (None: no topic).
     enquiry: Callable | None = None
     staff: StaffAccess = StaffAccess()
-    # Translated fields that must be filled in the required languages before publishing
-    # (the admin's completeness column counts them in every language).
-    completeness: tuple = ("name", "summary")
     in_navigation: bool = True
     # Page budgets: SQL queries and server time (median, ms) of the list and detail pages.
     list_queries: int = 3

@@ -2,10 +2,9 @@
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
 
 from images.admin import HeroThumbnailMixin, ImageInline
-from projects.admin import PublishableAdmin, localized
+from projects.admin import PublishableAdmin, TranslatedAdmin, localized
 
 from .models import AvailableSite, DriveTime, Indicator, LogisticsNode, stale_before
 
@@ -84,7 +83,7 @@ class AvailableSiteAdmin(HeroThumbnailMixin, PublishableAdmin):
 
 
 @admin.register(LogisticsNode)
-class LogisticsNodeAdmin(TabbedTranslationAdmin):
+class LogisticsNodeAdmin(TranslatedAdmin):
     list_display = ("name", "kind", "latitude", "longitude", "position")
     list_editable = ("position",)
     list_filter = ("kind",)
@@ -93,7 +92,7 @@ class LogisticsNodeAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(TabbedTranslationAdmin):
+class IndicatorAdmin(TranslatedAdmin):
     list_display = ("__str__", "value", "unit", "as_of", "age_flag", "source_name")
     list_filter = (StaleFilter, "kind", "level", "district")
     list_select_related = ("sector", "district")

@@ -1,9 +1,9 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
 
 from images.admin import ImageInline
-from projects.admin import PublishableAdmin, localized
+from localisation.admin_filters import CountryInUseFilter
+from projects.admin import PublishableAdmin, TranslatedAdmin, localized
 
 from .models import (
     BilateralFigure,
@@ -19,7 +19,7 @@ from .models import (
 @admin.register(Story)
 class StoryAdmin(PublishableAdmin):
     list_display = ("name", "country", "sector", "year", *PublishableAdmin.list_display[1:])
-    list_filter = ("country", "sector", *PublishableAdmin.list_filter)
+    list_filter = (CountryInUseFilter, "sector", *PublishableAdmin.list_filter)
     autocomplete_fields = ("sector", "park")
     list_select_related = ("sector",)
     inlines = [ImageInline]
@@ -58,9 +58,9 @@ class GuideStepAdmin(PublishableAdmin):
 
 
 @admin.register(BilateralFigure)
-class BilateralFigureAdmin(TabbedTranslationAdmin):
+class BilateralFigureAdmin(TranslatedAdmin):
     list_display = ("label", "country", "value", "unit", "year", "position")
-    list_filter = ("country",)
+    list_filter = (CountryInUseFilter,)
     search_fields = localized("label") + ["slug"]
 
 
@@ -73,11 +73,11 @@ class SubscriptionAdmin(admin.ModelAdmin):
 
 
 @admin.register(CountryProfile)
-class CountryProfileAdmin(TabbedTranslationAdmin):
+class CountryProfileAdmin(TranslatedAdmin):
     list_display = ("country",)
 
 
 @admin.register(SectorFigure)
-class SectorFigureAdmin(TabbedTranslationAdmin):
+class SectorFigureAdmin(TranslatedAdmin):
     list_display = ("label", "sector", "value", "unit", "year", "position")
     list_filter = ("sector",)

@@ -181,7 +181,6 @@ class GuideStep(Publishable):
         position=70,
         search_fields={"name": 3, "summary": 2, "office": 1, "tips": 1},
         sitemap_changefreq="monthly",
-        completeness=("name", "summary", "office"),
         # Linked from the home page and the pages of the investor's next step.
         in_navigation=False,
         list_view="stories.views.guide",

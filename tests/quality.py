@@ -161,6 +161,10 @@ def admin_pages(park):
     return [
         ("admin park add", reverse("admin:projects_park_add")),
         ("admin park change", reverse("admin:projects_park_change", args=[park.pk])),
+        ("admin park list", reverse("admin:projects_park_changelist")),
+        ("admin photo list", reverse("admin:images_image_changelist")),
+        ("admin enquiry list", reverse("admin:enquiries_enquiry_changelist")),
+        ("admin language", reverse("staff_admin_language")),
     ]
 
 
@@ -172,8 +176,6 @@ ADMIN_AXE_CONTEXT = {
     "exclude": [
         [".select2-container"],  # Django's autocomplete: unnamed combobox and search box
         ["p.datetime"],  # Django's split date/time inputs: label points at neither input
-        [".ui-tabs-nav"],  # modeltranslation's jQuery UI tabs: a link nested in role=tab
-        ["#modeltranslation-main-switch"],  # modeltranslation's language select: no label
         ["th.original"],  # Django's tabular inline: empty header over the object column
     ],
 }

@@ -35,7 +35,6 @@ def test_the_portal_declares_its_content_types():
     assert "site" in TYPES  # an app of its own joins the same way (siting)
     for declared in public_types():
         assert declared.model.public.key == declared.key
-        assert set(declared.completeness) <= set(declared.search_fields)
 
 
 def test_search_finds_every_type(records):

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.test import override_settings
 from django.urls import reverse
 
+from localisation import languages
 from projects.models import Park
 
 from .factories import make_park
@@ -78,4 +79,4 @@ def test_optional_language_falls_back_marked_with_its_own_lang(client, language)
 def test_admin_shows_what_the_optional_language_lacks(client, editor, language):
     make_park()
     html = client.get(reverse("admin:projects_park_changelist")).content.decode()
-    assert f"Missing: {row(language).name}" in html
+    assert f"{languages.own_name(language)} 0/2" in html  # neither name nor summary yet

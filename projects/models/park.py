@@ -1,9 +1,12 @@
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from modeltranslation.utils import build_localized_fieldname
 
+from localisation import languages
 from projects.content_types import PublicType, StaffAccess, own_topic
 
 from .figure import Measured
@@ -115,6 +118,15 @@ class ParkFigure(Measured):
 
     def __str__(self):
         return f"{self.display_value} {self.label}"
+
+    def clean(self):
+        super().clean()
+        # Like its park's draft, a figure may start in any one language.
+        columns = [build_localized_fieldname("label", code) for code in languages.codes()]
+        if not any((getattr(self, column, "") or "").strip() for column in columns):
+            raise ValidationError(
+                {columns[0]: _("Give the figure a label in at least one language.")}
+            )
 
     def natural_key(self):
         return (*self.park.natural_key(), self.position)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from localisation import languages as languages_table
+from projects import completeness
 from projects.richtext import clean_html
 
 
@@ -35,17 +36,6 @@ class SlugNaturalKeyMixin:
 
     def natural_key(self):
         return (self.slug,)
-
-
-def missing_translations(instance, field_names, languages=None):
-    """The localized column names among `field_names` that are empty."""
-    languages = languages or languages_table.required()
-    return [
-        build_localized_fieldname(name, code)
-        for name in field_names
-        for code in languages
-        if not (getattr(instance, build_localized_fieldname(name, code), "") or "").strip()
-    ]
 
 
 class Publishable(SlugNaturalKeyMixin, models.Model):
@@ -112,27 +102,27 @@ class Publishable(SlugNaturalKeyMixin, models.Model):
             self.publish_at is None or self.publish_at <= timezone.now()
         )
 
-    @classmethod
-    def required_translations(cls):
-        """The translated fields its content type counts (PublicType.completeness)."""
-        return cls.public.completeness
-
     @property
     def missing_translations(self):
-        """Columns still empty among those publishing needs (the required languages)."""
-        return missing_translations(self, self.required_translations())
+        """Columns still empty that publishing needs (every counted field, required languages)."""
+        return completeness.publishing_gaps(self)
 
     @property
     def missing_languages(self):
         """Codes of the languages, optional ones too, in which a counted field is empty."""
-        return [
-            code
-            for code in languages_table.codes()
-            if missing_translations(self, self.required_translations(), [code])
-        ]
+        return [code for code, found in completeness.report(self).items() if not found.complete]
+
+    @classmethod
+    def name_columns(cls):
+        return [build_localized_fieldname("name", code) for code in languages_table.codes()]
 
     def clean(self):
         super().clean()
+        if not any((getattr(self, column, "") or "").strip() for column in self.name_columns()):
+            # A draft may be in any one language, but it needs a name to be found by.
+            raise ValidationError(
+                {self.name_columns()[0]: _("Give the record a name in at least one language.")}
+            )
         if self.status == self.Status.PUBLISHED:
             missing = self.missing_translations
             if missing:

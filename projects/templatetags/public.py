@@ -12,10 +12,10 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info
-from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
 from localisation import languages
+from projects import completeness
 from projects.content_types import public_types
 
 register = template.Library()
@@ -90,13 +90,8 @@ def lang_attr(obj, field):
 
 @register.simple_tag
 def untranslated(obj):
-    """True when some text of `obj` is shown in another language than the page's."""
-    try:
-        fields = translator.get_options_for_model(type(obj)).fields
-    except NotRegistered:
-        return False
-    current = get_language()
-    return any(_shown_language(obj, field) not in (None, current) for field in fields)
+    """True when some text of `obj` is missing in the page's language (completeness.py)."""
+    return bool(completeness.missing_fields(obj, get_language()))
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,5 @@
+from .models import StaffProfile
+
+
+def set_admin_language(*, user, language):
+    StaffProfile.objects.update_or_create(user=user, defaults={"language": language})
