@@ -1,18 +1,16 @@
 """Which texts a record still lacks, per language: the one question the dashboard asks."""
 
-from localisation import languages
-from projects.models.publishable import missing_translations
+from projects import completeness
 
 
 def missing_by_language(record):
     """{language code: names of the counted fields still empty in it}, gaps only.
 
-    The same fields and rule as the admin's completeness column and the public
-    "partly translated" notice (Publishable.required_translations).
+    The admin's completeness column and the public "partly translated" notice answer
+    from the same function (projects.completeness.report).
     """
-    fields = record.required_translations()
-    gaps = {
-        code: [name for name in fields if missing_translations(record, [name], [code])]
-        for code in languages.codes()
+    return {
+        code: list(result.missing_fields)
+        for code, result in completeness.report(record).items()
+        if result.missing_fields
     }
-    return {code: names for code, names in gaps.items() if names}
