@@ -39,27 +39,17 @@ def editor_signs_in(page):
 
 
 def in_language(page, field, code, value):
-    """Fill a translated field: open its language tab first (modeltranslation tabs)."""
+    """Fill a translated field: its languages stand side by side on the form."""
     column = f"id_{field}_{code.replace('-', '_')}"
-    page.locator(f"a[href='#tab_{column}']").click()
     page.fill(f"#{column}", value)
 
 
 def write_description(page, code, text):
     column = f"id_body_{code.replace('-', '_')}"
-    page.locator(f"a[href='#tab_{column}']").click()
     editor = page.locator(f".prose-editor:has(#{column}) [contenteditable=true]")
     editor.click()
     editor.press("Control+a")
     editor.type(text)
-
-
-def fill_english_the_form_still_demands(page):
-    """Until Chinese-only drafts are savable (wip/admin-forms), the draft form demands
-    an English name and summary: drop this step once that is merged."""
-    if page.locator("#id_name_en[required]").count():
-        in_language(page, "name", "en", "Sino-German Eco-Park")
-        in_language(page, "summary", "en", "A low-carbon park.")
 
 
 def save_and_continue(page):
@@ -80,12 +70,12 @@ def test_editor_drafts_previews_publishes_and_restores_in_chinese(chinese_page):
     write_description(page, "zh-hans", "园区规划面积11.6平方公里。")
     page.select_option("#id_kind", Park.Kind.INDUSTRIAL_PARK)
     page.fill("#id_slug", "sino-german-eco-park")
-    fill_english_the_form_still_demands(page)
     save_and_continue(page)
     park = Park.objects.get(slug="sino-german-eco-park")
     assert park.status == Park.Status.DRAFT
     assert park.body_zh_hans == "<p>园区规划面积11.6平方公里。</p>"
     expect(page.locator(".editorial-state")).to_contain_text("草稿")
+    expect(page.locator(".completeness .missing")).to_contain_text("名称")
 
     # The preview shows the draft as its public Chinese page, marked as a preview.
     with page.context.expect_page() as opened:
@@ -105,6 +95,9 @@ def test_editor_drafts_previews_publishes_and_restores_in_chinese(chinese_page):
     park.refresh_from_db()
     assert park.status == Park.Status.PUBLISHED and park.name_en == "Sino-German Eco-Park"
     expect(page.locator(".editorial-state")).to_contain_text("已上线")
+    # Every counted text is there in both languages: the form says so, nothing missing.
+    expect(page.locator(".completeness .missing")).to_have_count(0)
+    expect(page.locator(".completeness")).to_contain_text("完整")
 
     # Edited again: the change is kept as draft changes, the public page unchanged.
     in_language(page, "summary", "zh-hans", "中德生态园是中德两国政府合作的园区。")
@@ -162,7 +155,6 @@ def test_pasted_word_and_wechat_html_keeps_our_tags_only(chinese_page, pasted, k
     park = make_park(slug="pasted")
     editor_signs_in(page)
     page.goto(f"/admin/projects/park/{park.pk}/change/")
-    page.locator("a[href='#tab_id_body_zh_hans']").click()
     editable = ".prose-editor:has(#id_body_zh_hans) [contenteditable=true]"
     page.evaluate(PASTE, [editable, getattr(samples, pasted)])
     page.click("input[name=_continue]")
