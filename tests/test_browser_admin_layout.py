@@ -78,7 +78,8 @@ def test_park_form_and_list_fit_1280_px_in_chinese(page):
     page.goto("/admin/projects/park/")
     assert overflow(page) <= 0, "the park list is wider than the screen"
     assert list_overflow(page) <= 0, "the park list's last columns are hidden"
-    for column in ("column-status", "column-translation_status"):
+    columns = ("column-editorial_state", "column-translation_status", "column-last_reviewed")
+    for column in columns:
         box = page.locator(f"th.{column}").bounding_box()
         assert box and box["x"] + box["width"] <= WIDE, column
     assert "简体中文 1/2" in page.locator("#result_list").inner_text()
@@ -90,7 +91,7 @@ def test_languages_stack_on_a_narrow_screen(page):
     page.set_viewport_size({"width": NARROW, "height": 900})
     log_in(page, "bianji", PASSWORD)
     page.goto(f"/admin/projects/park/{park.pk}/change/")
-    english, chinese = page.locator("#id_body_en"), page.locator("#id_body_zh_hans")
+    english, chinese = page.locator("#id_summary_en"), page.locator("#id_summary_zh_hans")
     assert english.bounding_box()["y"] < chinese.bounding_box()["y"]
     assert overflow(page) <= 0
 

@@ -152,7 +152,8 @@ def test_pasted_word_and_wechat_html_keeps_our_tags_only(chinese_page, pasted, k
     from .factories import make_park
 
     page = chinese_page
-    park = make_park(slug="pasted")
+    # Published in both languages: the pasted Chinese completes the description.
+    park = make_park(slug="pasted", body={"en": "<p>The park covers 11.6 km².</p>"})
     editor_signs_in(page)
     page.goto(f"/admin/projects/park/{park.pk}/change/")
     editable = ".prose-editor:has(#id_body_zh_hans) [contenteditable=true]"
