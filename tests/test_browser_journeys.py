@@ -30,7 +30,8 @@ def test_investor_browses_parks_and_switches_language_on_a_park(page):
     page.goto("/en/")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Parks").click()
     expect(heading(page)).to_have_text("Parks and zones")
-    page.get_by_role("link", name="Sino-German Eco-Park").click()
+    # The park is linked from its card and from the key beside the map.
+    page.get_by_role("link", name="Sino-German Eco-Park").first.click()
     expect(heading(page)).to_have_text("Sino-German Eco-Park")
 
     page.get_by_role("navigation", name="Language").get_by_role("link").click()
