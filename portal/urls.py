@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("", include("siting.urls")),
     path("enquiry/", include("enquiries.urls")),
     path("", include("stories.urls")),
+    path("", include("decide.urls")),
     path("privacy/", privacy_notice, name="privacy"),
 )
 
