@@ -46,8 +46,16 @@ class Result:
 
 
 def is_city_wide(policy):
-    """For every sector, every park and every district."""
-    return not (policy.sectors.all() or policy.parks.all() or policy.districts.all())
+    """For every company: every sector, park and district, and no condition of its own."""
+    conditions = (policy.company_types, policy.talent_categories)
+    thresholds = (policy.min_investment, policy.min_headcount)
+    return not (
+        policy.sectors.all()
+        or policy.parks.all()
+        or policy.districts.all()
+        or any(conditions)
+        or any(value is not None for value in thresholds)
+    )
 
 
 def fits_sector(policy, project):

@@ -85,6 +85,27 @@ def pages():
         Page("country page", "stories:country_detail", 9, DETAIL_MS, "country", argument="code"),
         Page("set-up guide", "stories:guide", 1, LIST_MS),
         Page("set-up guide step", "stories:guide_step", 2, DETAIL_MS, kind="step"),
+        # The decision tools (decide app): a comparison of one record, the finder unanswered.
+        # `query` names the parameter the slug goes into, so it stays in the query string.
+        Page(
+            "park comparison",
+            "decide:compare",
+            13,
+            LIST_MS,
+            kind="park",
+            argument="parks",
+            query=(("parks", ""),),
+        ),
+        Page(
+            "site comparison",
+            "decide:compare",
+            11,
+            LIST_MS,
+            kind="site",
+            argument="sites",
+            query=(("sites", ""),),
+        ),
+        Page("incentive finder", "decide:finder", 7, LIST_MS),
         Page(
             "subscribe form",
             "stories:subscribe",
