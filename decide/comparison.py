@@ -7,8 +7,8 @@ read differently can be marked whatever the fact is.
 from dataclasses import dataclass, field
 
 from django.urls import reverse
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from enquiries.models import Enquiry
 from enquiries.routing import desk_chooser
@@ -28,6 +28,13 @@ class Item:
     text: str
     url: str = ""
     note: str = ""
+    lang: str = ""  # set when the text is in another language than the page's
+
+
+def _lang_of(text):
+    """ "en" for a text in Latin letters only, such as a desk named in English."""
+    latin = any("a" <= c.lower() <= "z" for c in text)
+    return "en" if latin and not any("\u4e00" <= c <= "\u9fff" for c in text) else ""
 
 
 @dataclass
@@ -103,7 +110,10 @@ def _events(events):
 
 def _desk(choose, park):
     desk = choose(Enquiry(park=park))
-    return _items(desk.name if desk else "")
+    if desk is None:
+        return []
+    lang = _lang_of(desk.name)
+    return [Item(desk.name, lang=lang if lang != get_language()[:2] else "")]
 
 
 def _price_range(sites):

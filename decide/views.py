@@ -1,6 +1,9 @@
 from django.shortcuts import render
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from localisation import formats
 from projects.views.common import bounded_query
 
 from . import finder, selectors
@@ -24,7 +27,9 @@ def _kind(request, notices):
 
 
 def _notice(message, slugs):
-    return message % {"slugs": ", ".join(slugs)}
+    """The message with each slug as code: slugs are not words of the page's language."""
+    codes = [format_html('<code lang="en">{}</code>', slug) for slug in slugs]
+    return mark_safe(escape(message) % {"slugs": formats.join(codes)})
 
 
 def _shortlist(kind, values, notices):

@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from decide.finder import Project, assess
@@ -125,7 +126,7 @@ def test_only_policies_in_force_today_count():
 
 def test_unknown_company_or_talent_codes_are_refused_by_the_model():
     policy = make_policy(company_types=["not-a-type"])
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError, match="Choose from the list"):
         policy.full_clean()
 
 
@@ -165,7 +166,7 @@ def test_bad_answers_are_ignored_never_a_500(client, query):
 
 def test_finder_queries_do_not_grow_with_the_policies(client, django_assert_num_queries, marine):
     def make(n):
-        for i in range(n):
+        for _i in range(n):
             policy = make_policy(min_headcount=10)
             policy.sectors.add(marine)
             policy.parks.add(make_park())
