@@ -87,7 +87,9 @@ def newest_policies(limit=4):
 def policy_detail(slug):
     return (
         Policy.objects.published()
-        .prefetch_related("sectors", Prefetch("parks", queryset=Park.objects.published()))
+        .prefetch_related(
+            "sectors", Prefetch("parks", queryset=Park.objects.published()), "districts"
+        )
         .filter(slug=slug)
     )
 

@@ -61,3 +61,25 @@ def test_every_demo_policy_names_its_issuing_authority_in_both_languages():
         assert fields["authority_en"].strip() and fields["authority_zh_hans"].strip(), fields[
             "slug"
         ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_a_policy_page_shows_its_conditions_and_how_to_claim(client, language):
+    from .factories import make_district
+
+    policy = make_policy(
+        slug="jobs-award",
+        min_headcount=50,
+        company_types=["start_up"],
+        benefit_cap=5_000_000,
+        how_to_claim={"en": "Apply online.", "zh-hans": "网上申请。"},
+    )
+    policy.districts.add(make_district(name={"en": "Laoshan", "zh-hans": "崂山区"}))
+    html = client.get(f"/{language}/policies/jobs-award/").content.decode()
+    if language == "en":
+        assert "at least 50 employees; Start-up" in html and "RMB 5 million" in html
+        assert "Apply online." in html and "Laoshan" in html
+    else:
+        assert "员工不少于50人；初创企业" in html and "500万元" in html
+        assert "网上申请。" in html and "崂山区" in html

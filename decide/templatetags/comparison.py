@@ -6,6 +6,7 @@ it as ?compare=a,b, and each card's link adds its record to it.
 
 from django import template
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from projects.models import Park
 from siting.models import AvailableSite
@@ -42,4 +43,5 @@ def benefit_terms(policy):
 
 @register.simple_tag
 def policy_conditions(policy):
-    return benefits.conditions(policy)
+    """The policy's conditions in one line: “at least 50 employees; Start-up”."""
+    return gettext("; ").join(benefits.conditions(policy))

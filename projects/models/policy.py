@@ -138,7 +138,8 @@ class Policy(Publishable):
         list_view="projects.views.policy_list",
         detail_view="projects.views.policy_detail",
         list_queries=4,
-        detail_queries=3,
+        # policy, sectors, parks, districts
+        detail_queries=4,
     )
 
     class Meta:
