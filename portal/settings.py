@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "enquiries",
     "siting",
     "stories",
+    "factsheets",
 ]
 
 MIDDLEWARE = [
