@@ -20,11 +20,17 @@ result, never on every request. Only ``data:`` URLs are fetched, so nothing in t
 content can make the renderer read a file or the network: draw maps as inline SVG.
 """
 
+import logging
+
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from weasyprint import HTML, URLFetcher
 
 from localisation.languages import html_lang
+
+# WeasyPrint logs each step at INFO, from its import on: the worker's log keeps to what matters.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
+from weasyprint import HTML, URLFetcher  # noqa: E402
 
 # PDF/UA-1: a tagged PDF (headings, lists, tables, reading order) with its language set.
 PDF_VARIANT = "pdf/ua-1"
@@ -52,8 +58,10 @@ def html(template_name, context, *, language):
 
 def pdf_bytes(template_name, context, *, language):
     """The PDF of `template_name` rendered with `context` in `language` (code or codes)."""
-    document = HTML(
-        string=html(template_name, context, language=language),
-        url_fetcher=URLFetcher(allowed_protocols={"data"}),
-    )
+    return print_html(html(template_name, context, language=language))
+
+
+def print_html(text):
+    """The PDF of a sheet's HTML, as `html` returns it."""
+    document = HTML(string=text, url_fetcher=URLFetcher(allowed_protocols={"data"}))
     return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)

@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("enquiry/", include("enquiries.urls")),
     path("", include("stories.urls")),
     path("privacy/", privacy_notice, name="privacy"),
+    path("", include("factsheets.urls")),
 )
 
 # Uploaded media through Django only in development and `make serve`; production
