@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "siting",
     "stories",
     "decide",
+    "factsheets",
 ]
 
 MIDDLEWARE = [

@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("", include("stories.urls")),
     path("", include("decide.urls")),
     path("privacy/", privacy_notice, name="privacy"),
+    path("", include("factsheets.urls")),
 )
 
 # Uploaded media through Django only in development and `make serve`; production
