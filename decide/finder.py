@@ -133,3 +133,32 @@ def applies_at(policy, park, district_id, sector_ids):
     in_place = not (parks or districts) or park in parks or district_id in {d.pk for d in districts}
     sectors = {sector.pk for sector in policy.sectors.all()}
     return in_place and (not sectors or not sector_ids or bool(sectors & set(sector_ids)))
+
+
+def describe(project):
+    """The answers given, as (question, answer) in the active language."""
+    field = Policy._meta.get_field
+    answers = [
+        (_("Sector"), project.sector and project.sector.name),
+        (_("Park"), project.park and project.park.name),
+        (_("District"), project.district and project.district.name),
+        (
+            _("Company type"),
+            formats.join(field("company_types").labels([project.company_type])),
+        ),
+        (
+            _("Planned investment"),
+            project.investment is not None and formats.money(project.investment, "CNY"),
+        ),
+        (
+            _("Employees in Qingdao"),
+            project.headcount is not None and formats.number(project.headcount),
+        ),
+        (
+            _("Talent"),
+            formats.join(
+                [str(label) for label in field("talent_categories").labels(project.talent)]
+            ),
+        ),
+    ]
+    return [(question, answer) for question, answer in answers if answer]

@@ -1,4 +1,7 @@
+from django.conf import settings
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -6,7 +9,7 @@ from django.utils.translation import gettext as _
 from localisation import formats
 from projects.views.common import bounded_query
 
-from . import finder, selectors
+from . import finder, selectors, sheets
 from .comparison import park_sections, site_sections
 from .forms import FinderForm
 from .shortlist import MAX_ITEMS, requested, url_query, without_item
@@ -48,11 +51,15 @@ def _shortlist(kind, values, notices):
     return records[:MAX_ITEMS]
 
 
-@bounded_query
-def compare(request):
+def _comparison(request):
     notices = []
     kind = _kind(request, notices)
-    records = _shortlist(kind, request.GET.getlist(kind), notices)
+    return kind, _shortlist(kind, request.GET.getlist(kind), notices), notices
+
+
+@bounded_query
+def compare(request):
+    kind, records, notices = _comparison(request)
     slugs = [record.slug for record in records]
     columns = [
         {"record": record, "remove": url_query(kind, without_item(slugs, record.slug))}
@@ -64,16 +71,79 @@ def compare(request):
         "sections": KINDS[kind][1](records) if records else [],
         "notices": notices,
         "shortlist": ",".join(slugs),
+        "query": url_query(kind, slugs),
         "is_full": len(records) >= MAX_ITEMS,
     }
     return render(request, "decide/compare.html", context)
 
 
-@bounded_query
-def incentive_finder(request):
+def _finder(request):
     sectors, districts = list(selectors.sectors()), list(selectors.districts())
     form = FinderForm(request.GET, sectors, list(selectors.parks()), districts)
-    project = form.project()
-    result = finder.assess(selectors.in_force_policies(), project)
-    context = {"form": form, "result": result, "answered": form.is_answered()}
+    return form, form.project(), selectors.in_force_policies()
+
+
+@bounded_query
+def incentive_finder(request):
+    form, project, policies = _finder(request)
+    result = finder.assess(policies, project)
+    query = request.GET.copy()
+    query.pop("lang", None)
+    context = {"form": form, "result": result, "query": query.urlencode()}
     return render(request, "decide/finder.html", context)
+
+
+def _languages(request):
+    codes = sheets.variant_codes(request.GET.get("lang", ""))
+    if codes is None:
+        raise Http404(_("No PDF in this language."))
+    return codes
+
+
+def _pdf(data, filename):
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@bounded_query
+def compare_pdf(request):
+    """The comparison as a PDF: ?lang=<code> for one language, else every language."""
+    codes = _languages(request)
+    kind, records, _notices = _comparison(request)
+    if not records:
+        raise Http404(_("Nothing to compare."))
+    slugs = tuple(record.slug for record in records)
+    page = reverse("decide:compare") + "?" + url_query(kind, slugs)
+
+    def context():
+        return {
+            "kind": kind,
+            "records": records,
+            "sections": sheets.per_language(codes, lambda: KINDS[kind][1](records)),
+            "sheet_url": settings.SITE_URL + page,
+        }
+
+    data = sheets.cached_pdf("compare", (kind, slugs), "decide/compare_sheet.html", context, codes)
+    return _pdf(data, f"comparison-{'-'.join(slugs)}.pdf"[:120])
+
+
+@bounded_query
+def finder_pdf(request):
+    """The finder's answer as an indicative pre-assessment PDF."""
+    codes = _languages(request)
+    form, project, policies = _finder(request)
+    query = request.GET.copy()
+    query.pop("lang", None)
+    page = reverse("decide:finder") + (f"?{query.urlencode()}" if query else "")
+
+    def context():
+        return {
+            "results": sheets.per_language(codes, lambda: finder.assess(policies, project)),
+            "answers": sheets.per_language(codes, lambda: finder.describe(project)),
+            "sheet_url": settings.SITE_URL + page,
+        }
+
+    parts = tuple(sorted(query.lists()))
+    data = sheets.cached_pdf("finder", parts, "decide/finder_sheet.html", context, codes)
+    return _pdf(data, "incentive-pre-assessment.pdf")

@@ -8,6 +8,7 @@ from django import template
 from django.urls import reverse
 from django.utils.translation import gettext
 
+from localisation import languages
 from projects.models import Park
 from siting.models import AvailableSite
 
@@ -45,3 +46,23 @@ def benefit_terms(policy):
 def policy_conditions(policy):
     """The policy's conditions in one line: “at least 50 employees; Start-up”."""
     return gettext("; ").join(benefits.conditions(policy))
+
+
+@register.filter
+def in_language(by_language, code):
+    """What a sheet printed for this language: {code: rows}[code]."""
+    return by_language.get(code)
+
+
+@register.simple_tag
+def pdf_links(url_name, query):
+    """The PDF in every language, then in the page's language alone: (url, label) pairs."""
+    base = reverse(url_name) + (f"?{query}&" if query else "?")
+    current = languages.language()
+    return [
+        (base + "lang=all", " + ".join(str(row.name) for row in languages.table())),
+        (
+            base + f"lang={current.code}",
+            gettext("%(language)s only") % {"language": current.name},
+        ),
+    ]
