@@ -1,5 +1,5 @@
 """An investor's shortlist in a real browser: add three parks from the list, remove one,
-switch to Chinese on the comparison page."""
+switch to Chinese on the comparison page, download the PDF."""
 
 import re
 
@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .factories import make_park
+from .pdf_helpers import text
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PARKS = {
@@ -21,7 +22,7 @@ def add_from_the_list(page, name):
     expect(page).to_have_url(re.compile(r"/en/compare/\?parks="))
 
 
-def test_add_three_parks_remove_one_and_switch_to_chinese(page):
+def test_add_three_parks_remove_one_switch_to_chinese_and_download_the_pdf(page, tmp_path):
     for en, zh in PARKS.items():
         make_park(name={"en": en, "zh-hans": zh}, slug=en.split()[0].lower())
 
@@ -45,3 +46,10 @@ def test_add_three_parks_remove_one_and_switch_to_chinese(page):
     for name in ("琥珀园", "雪松园"):
         expect(table.get_by_role("link", name=name, exact=True)).to_be_visible()
     expect(table.get_by_role("link", name="桦树园")).to_have_count(0)
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="仅简体中文").click()
+    path = tmp_path / "comparison.pdf"
+    download.value.save_as(path)
+    printed = text(path.read_bytes())
+    assert "琥珀园" in printed and "雪松园" in printed and "桦树园" not in printed
