@@ -147,7 +147,9 @@ def _shared(sections, columns):
         distances.add(
             node.name, [_distance(c.record, node, c.minutes.get(node.pk)) for c in columns]
         )
-    policies = selectors.in_force_policies()
+    policies = selectors.in_force_policies_at(
+        [c.park.pk for c in columns if c.park], [c.district_id for c in columns if c.district_id]
+    )
     choose = desk_chooser()
     support = Section(_("Policies, contact and events"))
     support.add(

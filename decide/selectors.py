@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from projects.models import District, Event, Park, Policy, Sector
 from siting.models import AvailableSite, DriveTime
@@ -29,16 +29,36 @@ def compared_sites(slugs):
     return {site.slug: site for site in found}
 
 
-def in_force_policies():
-    """Published policies in force today, with what the finder matches on (four queries)."""
+def _with_criteria(policies):
+    """The policies with what the finder matches on (four queries)."""
     return list(
-        Policy.objects.published()
-        .in_force()
-        .prefetch_related(
+        policies.prefetch_related(
             "sectors", Prefetch("parks", queryset=Park.objects.published()), "districts"
-        )
-        .order_by("category", "slug")
+        ).order_by("category", "slug")
     )
+
+
+def _linked(relation, **lookups):
+    return relation.through.objects.filter(**lookups).values("policy_id")
+
+
+def in_force_policies(sector=None):
+    """Published policies in force today; for a sector, only its own and those for every one."""
+    found = Policy.objects.published().in_force()
+    if sector is not None:
+        found = found.filter(
+            Q(pk__in=_linked(Policy.sectors, sector=sector)) | ~Q(pk__in=_linked(Policy.sectors))
+        )
+    return _with_criteria(found)
+
+
+def in_force_policies_at(park_ids, district_ids):
+    """Policies in force naming one of these parks or districts, or naming no place."""
+    named = Q(pk__in=_linked(Policy.parks, park_id__in=park_ids)) | Q(
+        pk__in=_linked(Policy.districts, district_id__in=district_ids)
+    )
+    city_wide = ~Q(pk__in=_linked(Policy.parks)) & ~Q(pk__in=_linked(Policy.districts))
+    return _with_criteria(Policy.objects.published().in_force().filter(named | city_wide))
 
 
 def park_drive_times(park_ids):

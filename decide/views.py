@@ -14,6 +14,8 @@ from .comparison import park_sections, site_sections
 from .forms import FinderForm
 from .shortlist import MAX_ITEMS, requested, url_query, without_item
 
+# Policies shown per list of the finder: the PDF lists them all.
+FINDER_SHOWN = 30
 # What can be compared: ?parks= or ?sites=, the records looked up by slug, their rows.
 KINDS = {
     "parks": (selectors.compared_parks, park_sections),
@@ -80,7 +82,8 @@ def compare(request):
 def _finder(request):
     sectors, districts = list(selectors.sectors()), list(selectors.districts())
     form = FinderForm(request.GET, sectors, list(selectors.parks()), districts)
-    return form, form.project(), selectors.in_force_policies()
+    project = form.project()
+    return form, project, selectors.in_force_policies(project.sector)
 
 
 @bounded_query
@@ -89,7 +92,13 @@ def incentive_finder(request):
     result = finder.assess(policies, project)
     query = request.GET.copy()
     query.pop("lang", None)
-    context = {"form": form, "result": result, "query": query.urlencode()}
+    context = {
+        "form": form,
+        "result": result,
+        "query": query.urlencode(),
+        "limit": FINDER_SHOWN,
+        "shown": f":{FINDER_SHOWN}",
+    }
     return render(request, "decide/finder.html", context)
 
 

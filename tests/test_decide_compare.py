@@ -227,3 +227,9 @@ def test_compare_queries_do_not_grow_with_the_items_or_the_records(
 # parks, their sectors and figures; nodes, drive times, sites, events; policies in force with
 # sectors, parks and districts; routing rules and the default desk
 QUERIES = 13
+
+
+def test_filtering_the_list_keeps_the_shortlist(client, parks):
+    html = client.get("/en/parks/?compare=alpha,beta").content.decode()
+    assert '<input type="hidden" name="compare" value="alpha,beta">' in html
+    assert 'name="compare"' not in client.get("/en/parks/").content.decode()

@@ -185,3 +185,11 @@ def test_finder_queries_do_not_grow_with_the_policies(client, django_assert_num_
 # sectors, parks and districts of the form; the policies in force with their sectors,
 # parks and districts
 QUERIES = 7
+
+
+def test_a_long_list_shows_the_first_thirty(client):
+    for n in range(31):
+        make_policy(slug=f"policy-{n:02d}", min_headcount=10)
+    html = client.get(URL.format("en")).content.decode()
+    assert html.count('class="card policy-card"') == 30
+    assert "Showing the first 30: answer more questions to narrow the list." in html
