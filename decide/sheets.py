@@ -10,7 +10,6 @@ import hashlib
 from django.core.cache import cache
 from django.utils import translation
 
-from factsheets.render import pdf_bytes, sheet_languages
 from localisation import languages
 from web.invalidation import generation
 
@@ -26,10 +25,18 @@ def variant_codes(variant):
     return [variant] if variant in languages.codes() else None
 
 
+def pdf_bytes(template, context, *, language):
+    # Imported when a sheet is printed: importing WeasyPrint lets Pillow load truncated
+    # images process-wide, which the upload checks of the web process must not inherit.
+    from factsheets.render import pdf_bytes as render
+
+    return render(template, context, language=language)
+
+
 def per_language(codes, build):
     """{code: build()} with each language active in turn."""
     built = {}
-    for code in sheet_languages(codes):
+    for code in codes:
         with translation.override(code):
             built[code] = build()
     return built
