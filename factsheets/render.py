@@ -30,6 +30,16 @@ from localisation.languages import html_lang
 # WeasyPrint logs each step at INFO, from its import on: the worker's log keeps to what matters.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
+
+class RepeatedAnchors(logging.Filter):
+    """A sheet in several languages repeats each page's ids (no link points at them)."""
+
+    def filter(self, record):
+        return not record.getMessage().startswith("Anchor defined twice")
+
+
+logging.getLogger("weasyprint").addFilter(RepeatedAnchors())
+
 from weasyprint import HTML, URLFetcher  # noqa: E402
 
 # PDF/UA-1: a tagged PDF (headings, lists, tables, reading order) with its language set.
