@@ -278,3 +278,18 @@ def test_the_periodic_job_catches_what_no_save_announced(worker):
     Park.objects.filter(pk=park.pk).update(status=Park.Status.DRAFT)
     refresh_sheets.call()
     assert not Sheet.objects.exists()
+
+
+def test_a_park_sheet_lists_twelve_sites_and_links_to_the_rest():
+    from factsheets.kinds import KINDS
+    from factsheets.render import html
+    from factsheets.selectors import SITES_SHOWN, park_sheet
+
+    park = eco_park()
+    for n in range(SITES_SHOWN + 1):
+        make_site(park=park, slug=f"site-{n:02d}")
+
+    printed = html(KINDS["park"].template, park_sheet(park.slug), language="en")
+
+    assert printed.count("/en/sites/site-") == SITES_SHOWN
+    assert "And 1 more site:" in printed and "/en/sites/?park=eco-park" in printed
