@@ -30,7 +30,24 @@ from localisation.languages import html_lang
 # WeasyPrint logs each step at INFO, from its import on: the worker's log keeps to what matters.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
+
+class RepeatedAnchors(logging.Filter):
+    """A sheet in several languages repeats each page's ids (no link points at them)."""
+
+    def filter(self, record):
+        return not record.getMessage().startswith("Anchor defined twice")
+
+
+logging.getLogger("weasyprint").addFilter(RepeatedAnchors())
+
+from PIL import ImageFile  # noqa: E402
+
+# WeasyPrint turns on Pillow's LOAD_TRUNCATED_IMAGES for the whole process when imported:
+# the photo upload checks must keep refusing truncated files (sheets embed no photos).
+_truncated = ImageFile.LOAD_TRUNCATED_IMAGES
 from weasyprint import HTML, URLFetcher  # noqa: E402
+
+ImageFile.LOAD_TRUNCATED_IMAGES = _truncated
 
 # PDF/UA-1: a tagged PDF (headings, lists, tables, reading order) with its language set.
 PDF_VARIANT = "pdf/ua-1"

@@ -26,16 +26,22 @@ def distances(place, minutes, nodes=None):
     return [(node, km, minutes.get(node.pk)) for node, km in distances_to(place, nodes)]
 
 
+# A sheet lists this many of a park's sites; the rest are a link away.
+SITES_SHOWN = 12
+
+
 def park_sheet(slug):
     """The context of a park's sheet, or None when no published park has this slug."""
     park = content.park_detail(slug).first()
     if park is None:
         return None
+    sites = siting.sites_for_park(park)
     return {
         "park": park,
         "record": park,
         "policies": list(content.policies_for_park(park)),
-        "sites": siting.sites_for_park(park),
+        "sites": sites[:SITES_SHOWN],
+        "more_sites": max(len(sites) - SITES_SHOWN, 0),
         "distances": distances(park, siting.drive_times_for_park(park)),
         "desk": desk_for_park(park),
         "map": city_map([park]),

@@ -1,5 +1,6 @@
 """The stored fact sheets, streamed as files; a missing one is asked of the worker."""
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import FileResponse, Http404
 from django.shortcuts import render
@@ -30,7 +31,8 @@ def sheet(request, kind, slug):
         content_type="application/pdf",
         filename=f"{record.slug}-{variant}.pdf",
     )
-    response["Cache-Control"] = "public, max-age=300"
+    # As long as a public page: an edit reaches browsers and proxies as soon as the page's.
+    response["Cache-Control"] = f"public, max-age={settings.PUBLIC_PAGE_MAX_AGE}"
     return response
 
 

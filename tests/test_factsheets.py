@@ -156,6 +156,22 @@ def test_a_site_sheet_gives_its_park_area_and_distances(worker):
     assert "一号厂房" in text(sheet_of(park, "zh-hans"))  # the park's sheet lists it
 
 
+def test_the_chinese_sheet_reads_as_chinese():
+    from factsheets.kinds import KINDS
+    from factsheets.render import html
+    from factsheets.selectors import park_sheet
+    from tests.chinese_reading import problems
+
+    park = eco_park(**bilingual("summary", "Sino-German.", "中德两国政府合作的生态园区。"))
+    make_site(park=park, **bilingual("name", "Factory No. 1", "一号厂房"))
+    make_node(**bilingual("name", "Qianwan port area", "前湾港区"))
+
+    printed = html(KINDS["park"].template, park_sheet(park.slug), language="zh-hans")
+
+    assert problems(printed) == []
+    assert "<title>中德生态园 · 资料页 · 投资青岛</title>" in printed
+
+
 class TestServing:
     @pytest.fixture
     def printed(self, worker):
@@ -262,3 +278,18 @@ def test_the_periodic_job_catches_what_no_save_announced(worker):
     Park.objects.filter(pk=park.pk).update(status=Park.Status.DRAFT)
     refresh_sheets.call()
     assert not Sheet.objects.exists()
+
+
+def test_a_park_sheet_lists_twelve_sites_and_links_to_the_rest():
+    from factsheets.kinds import KINDS
+    from factsheets.render import html
+    from factsheets.selectors import SITES_SHOWN, park_sheet
+
+    park = eco_park()
+    for n in range(SITES_SHOWN + 1):
+        make_site(park=park, slug=f"site-{n:02d}")
+
+    printed = html(KINDS["park"].template, park_sheet(park.slug), language="en")
+
+    assert printed.count("/en/sites/site-") == SITES_SHOWN
+    assert "And 1 more site:" in printed and "/en/sites/?park=eco-park" in printed

@@ -101,3 +101,11 @@ def test_only_data_urls_are_fetched(sheet_template, tmp_path):
 
     assert images(inline)
     assert not images(image.as_uri())
+
+
+def test_importing_the_renderer_leaves_pillow_refusing_truncated_images():
+    from PIL import ImageFile
+
+    import factsheets.render  # noqa: F401
+
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is False
