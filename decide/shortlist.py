@@ -42,10 +42,5 @@ def url_query(kind, slugs):
     return f"{kind}={','.join(slugs)}" if slugs else ""
 
 
-def with_item(slugs, slug):
-    """The shortlist with one more item, at most MAX_ITEMS (the oldest kept)."""
-    return slugs if slug in slugs else [*slugs, slug][:MAX_ITEMS]
-
-
 def without_item(slugs, slug):
     return [other for other in slugs if other != slug]
