@@ -293,3 +293,27 @@ def test_a_park_sheet_lists_twelve_sites_and_links_to_the_rest():
 
     assert printed.count("/en/sites/site-") == SITES_SHOWN
     assert "And 1 more site:" in printed and "/en/sites/?park=eco-park" in printed
+
+
+def test_records_loaded_from_fixtures_are_left_to_the_periodic_job(
+    tmp_path, django_capture_on_commit_callbacks
+):
+    """Restoring a backup (or loading the demo) changes nothing: no task per row."""
+    import json
+
+    from django.core.management import call_command
+
+    sector = make_sector()
+    fixture = tmp_path / "parks.json"
+    fields = {"kind": "industrial_park", "status": "published", "sectors": [sector.pk]}
+    fields.update(created_at="2026-01-01T00:00:00Z", updated_at="2026-01-01T00:00:00Z")
+    fields.update(bilingual("name", "Loaded park", "载入的园区"))
+    fields.update(bilingual("summary", "Loaded.", "载入。"))
+    fields["slug"] = "loaded-park"
+    fixture.write_text(json.dumps([{"model": "projects.park", "fields": fields}]))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("loaddata", fixture, verbosity=0)
+
+    assert Park.objects.filter(name_en="Loaded park").exists()
+    assert not tasks_for_sheets().exists()
