@@ -5,7 +5,7 @@ PORT ?= 8000
 DEMO_ADMIN_USER ?= admin
 DEMO_ADMIN_PASSWORD ?= invest-qingdao-demo
 
-.PHONY: run serve test test-postgres lint format system-deps migrate demo messages clean bench screenshots
+.PHONY: run serve test test-postgres lint format system-deps pdf-deps migrate demo messages clean bench screenshots
 
 $(VENV)/installed: requirements.txt requirements-dev.txt
 	python3 -m venv $(VENV)
@@ -13,10 +13,22 @@ $(VENV)/installed: requirements.txt requirements-dev.txt
 	$(VENV)/bin/pip install --quiet -r requirements-dev.txt
 	touch $@
 
+# Debian packages the PDF fact sheets need: WeasyPrint's Pango and HarfBuzz (subsetting
+# fonts into the file) and the Noto CJK fonts for Chinese.
+pdf-deps:
+	@missing=""; \
+	ldconfig -p | grep -q libpangoft2-1.0.so.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
+	ldconfig -p | grep -q libharfbuzz-subset.so.0 || missing="$$missing libharfbuzz-subset0"; \
+	fc-list 2>/dev/null | grep -q "Noto Sans CJK SC" || missing="$$missing fonts-noto-cjk"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
 # Debian packages the tests use: Chromium for browser tests, gettext for .po/.mo,
 # npm for axe-core and the Nu HTML Checker, Java to run the checker, Redis for the
 # cache-failure tests.
-system-deps:
+system-deps: pdf-deps
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
@@ -34,7 +46,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-migrate: $(VENV)/installed
+migrate: $(VENV)/installed pdf-deps
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py createcachetable --database cache
 
@@ -57,7 +69,7 @@ run: demo
 # A throw-away secret key is generated unless DJANGO_SECRET_KEY is given; plain
 # HTTP is allowed and Django serves the uploads, as there is no proxy in front.
 # It never loads the demo nor creates an account: it only migrates the data it finds.
-serve: $(VENV)/installed
+serve: $(VENV)/installed pdf-deps
 	@export DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_ADMIN_REQUIRE_HTTPS=0 DJANGO_BEHIND_PROXY=0 DJANGO_SERVE_MEDIA=1 PORT=$(PORT) \
 		DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')}"; \
 	$(PY) manage.py collectstatic --no-input --verbosity 0 && \

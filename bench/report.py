@@ -128,7 +128,33 @@ def thanks_table(thanks, failures):
     return rows
 
 
-def render(args, counts, fill_seconds, timings, rates, scores, thanks=None):
+def sheets_table(sheets, failures):
+    """The PDF fact sheets (bench/factsheets.py): each variant's print time and size."""
+    rows = [
+        "| sheet | record | print p50 ms | max ms | size KB | budget |",
+        "| --- | --- | ---: | ---: | ---: | --- |",
+    ]
+    tasks = []
+    for label, s in sheets.items():
+        if "first_ms" in s:
+            tasks.append(
+                f"- {label} (`{s['record']}`): reading the data {s['context_ms']:.0f} ms; every"
+                f" variant printed and stored {s['first_ms']:.0f} ms; run again with nothing"
+                f" changed (HTML compared, nothing printed) {s['unchanged_ms']:.0f} ms."
+            )
+            continue
+        ok = s["max_kb"] is None or s["kb"] <= s["max_kb"]
+        if not ok:
+            failures.append(f"{label}: {s['kb']:.0f} KB (budget {s['max_kb']} KB)")
+        budget = f"≤ {s['max_kb']} KB {mark(ok)}" if s["max_kb"] else "–"
+        rows.append(
+            f"| {label} | `{s['record']}` | {s['p50']:.0f} | {s['max']:.0f} | {s['kb']:.0f} "
+            f"| {budget} |"
+        )
+    return [*rows, "", *tasks]
+
+
+def render(args, counts, fill_seconds, timings, rates, scores, thanks=None, sheets=None):
     failures = []
     now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     data_set = ", ".join(f"{count} {name}" for name, count in counts.items())
@@ -173,6 +199,16 @@ def render(args, counts, fill_seconds, timings, rates, scores, thanks=None):
             " commit, so a 7 s mail server must not change it (budget: below 1 s).",
             "",
             *thanks_table(thanks, failures),
+        ]
+    if sheets:
+        lines += [
+            "",
+            "## PDF fact sheets (printed by the background worker, WeasyPrint)",
+            "",
+            "Each variant printed in-process (the worker's work), timed over a few runs; `all`"
+            " is the sheet in every language, one after the other.",
+            "",
+            *sheets_table(sheets, failures),
         ]
     if scores:
         lines += [

@@ -55,7 +55,7 @@ def main():
     args = parse_args()
     with tempfile.TemporaryDirectory(prefix="invest-qingdao-bench-") as folder:
         set_up(folder)
-        from bench import data, enquiry, lighthouse, load, report, server
+        from bench import data, enquiry, factsheets, lighthouse, load, report, server
 
         started = time.perf_counter()
         counts = data.fill(args.parks, args.policies, args.events)
@@ -75,7 +75,8 @@ def main():
         rates = {} if args.no_load else load.measure(pages, args.load_seconds)
         thanks = {} if args.no_load else enquiry.measure()
         scores = {} if args.no_lighthouse else lighthouse.measure(server.lighthouse_pages(pages))
-        text = report.render(args, counts, fill_seconds, timings, rates, scores, thanks)
+        sheets = factsheets.measure(samples=1 if args.quick else factsheets.SAMPLES)
+        text = report.render(args, counts, fill_seconds, timings, rates, scores, thanks, sheets)
     args.output.write_text(text, encoding="utf-8")
     print(text)
     print(f"Written to {args.output}")

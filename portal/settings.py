@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "editorial",
     "about",
     "staff",
+    "decide",
+    "factsheets",
 ]
 
 MIDDLEWARE = [

@@ -34,9 +34,11 @@ urlpatterns += i18n_patterns(
     path("", include("siting.urls")),
     path("enquiry/", include("enquiries.urls")),
     path("", include("stories.urls")),
+    path("", include("decide.urls")),
     path("privacy/", privacy_notice, name="privacy"),
     path("", include("editorial.urls")),
     path("", include("about.urls")),
+    path("", include("factsheets.urls")),
 )
 
 # Uploaded media through Django only in development and `make serve`; production

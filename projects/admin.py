@@ -291,11 +291,28 @@ class PolicyAdmin(PublishableAdmin):
     )
     list_filter = ("category", "sectors", *PublishableAdmin.list_filter)
     search_fields = PublishableAdmin.search_fields + localized("authority") + ["document_number"]
-    autocomplete_fields = ("sectors", "parks")
+    autocomplete_fields = ("sectors", "parks", "districts")
     fieldsets = (
         (None, {"fields": ("name", "category", "authority", "document_number", "summary")}),
-        (_("Applies to"), {"fields": ("sectors", "parks", "countries")}),
+        (_("Applies to"), {"fields": ("sectors", "parks", "districts", "countries")}),
+        (
+            _("Who may claim it"),
+            {"fields": ("company_types", "min_investment", "min_headcount", "talent_categories")},
+        ),
         (_("Content"), {"fields": ("eligibility", "benefits", "body")}),
+        (
+            _("What the investor gets"),
+            {
+                "fields": (
+                    "benefit_amount",
+                    "benefit_rate",
+                    "benefit_cap",
+                    "benefit_years",
+                    "how_to_claim",
+                    "claim_deadline",
+                )
+            },
+        ),
         (_("Validity"), {"fields": ("effective_date", "expiry_date")}),
         (_("Source"), {"fields": ("source_file", "source_url")}),
         PublishableAdmin.publication_fieldset,

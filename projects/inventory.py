@@ -87,6 +87,27 @@ def pages():
         # The stories app's pages that are no content type's.
         Page("sector page", "stories:sector_detail", 9, DETAIL_MS, kind="sector"),
         Page("country page", "stories:country_detail", 9, DETAIL_MS, "country", argument="code"),
+        # The decision tools (decide app): a comparison of one record, the finder unanswered.
+        # `query` names the parameter the slug goes into, so it stays in the query string.
+        Page(
+            "park comparison",
+            "decide:compare",
+            13,
+            LIST_MS,
+            kind="park",
+            argument="parks",
+            query=(("parks", ""),),
+        ),
+        Page(
+            "site comparison",
+            "decide:compare",
+            11,
+            LIST_MS,
+            kind="site",
+            argument="sites",
+            query=(("sites", ""),),
+        ),
+        Page("incentive finder", "decide:finder", 7, LIST_MS),
         Page(
             "subscribe form",
             "stories:subscribe",

@@ -69,7 +69,10 @@ def policies(category="", sector="", park="", status=""):
         found = found.in_force()
     elif status == "expired":
         found = found.not_in_force()
-    return _given(found, category=category, sectors__slug=sector, parks__slug=park)
+    if sector:
+        # Policies for every sector (none listed) apply to this one too.
+        found = found.filter(Q(sectors__slug=sector) | Q(sectors=None)).distinct()
+    return _given(found, category=category, parks__slug=park)
 
 
 def policies_for_park(park):
@@ -78,13 +81,15 @@ def policies_for_park(park):
 
 
 def newest_policies(limit=4):
-    return Policy.objects.published().order_by("-effective_date", "-created_at")[:limit]
+    return Policy.objects.published().in_force().order_by("-effective_date", "-created_at")[:limit]
 
 
 def policy_detail(slug):
     return (
         Policy.objects.published()
-        .prefetch_related("sectors", Prefetch("parks", queryset=Park.objects.published()))
+        .prefetch_related(
+            "sectors", Prefetch("parks", queryset=Park.objects.published()), "districts"
+        )
         .filter(slug=slug)
     )
 

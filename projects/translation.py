@@ -51,7 +51,7 @@ class ParkFigureOptions(TranslationOptions):
 
 @register(Policy)
 class PolicyOptions(TranslationOptions):
-    fields = ("name", "authority", "summary", "eligibility", "benefits", "body")
+    fields = ("name", "authority", "summary", "eligibility", "benefits", "body", "how_to_claim")
     empty_values = EMPTY
 
 

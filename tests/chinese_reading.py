@@ -22,6 +22,7 @@ ALLOWED_WORDS = {
     "IQ",  # enquiry references, e.g. IQ-2026-0042
     "Krups",  # Krups Foerder Systeme, German conveyor maker
     "LG",
+    "PDF",  # written so in Chinese: PDF 文件, the fact sheets
     "RSS",  # feed links
     "SM",  # SM Entertainment
     "UTC",  # time-zone offsets, e.g. UTC+09:00

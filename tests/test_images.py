@@ -111,7 +111,12 @@ def stored_image(park, content, name="photo.jpg", renditions=True, **fields):
 
 
 def media_files(media_root):
-    return sorted(str(p.relative_to(media_root)) for p in media_root.rglob("*") if p.is_file())
+    """Every stored file but the PDF fact sheets the worker prints for a park saved here."""
+    return sorted(
+        str(p.relative_to(media_root))
+        for p in media_root.rglob("*")
+        if p.is_file() and p.relative_to(media_root).parts[0] != "factsheets"
+    )
 
 
 # Validation ----------------------------------------------------------------

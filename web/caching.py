@@ -59,6 +59,9 @@ QUERY_PARAMETERS = {
     "manager",
     "power_kwh",
     "floor_m2",
+    # The comparison's shortlist (decide app).
+    "parks",
+    "sites",
 }
 MAX_QUERY_LENGTH = 200
 

@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +8,10 @@ from django_countries.fields import CountryField
 from projects.content_types import Feed, PublicType
 from projects.documents import document_path, validate_document
 
+from .criteria import ChoiceList, CompanyType, TalentCategory
 from .publishable import Publishable, PublishableQuerySet, only
+
+WHOLE_YUAN = {"max_digits": 16, "decimal_places": 0, "null": True, "blank": True}
 
 
 class PolicyQuerySet(PublishableQuerySet):
@@ -54,8 +58,48 @@ class Policy(Publishable):
         verbose_name=_("parks"),
         related_name="policies",
         blank=True,
-        help_text=_("Leave empty for a policy that applies city-wide."),
+        help_text=_("Leave parks and districts empty for a policy that applies city-wide."),
     )
+    districts = models.ManyToManyField(
+        "projects.District",
+        verbose_name=_("districts"),
+        related_name="policies",
+        blank=True,
+        help_text=_("A policy of a district applies to every park and site in it."),
+    )
+    company_types = ChoiceList(
+        _("company types"),
+        options=CompanyType,
+        help_text=_("Leave all unticked when any company may claim it."),
+    )
+    min_investment = models.DecimalField(
+        _("minimum investment (yuan)"),
+        **WHOLE_YUAN,
+        validators=[MinValueValidator(0)],
+    )
+    min_headcount = models.PositiveIntegerField(_("minimum employees"), null=True, blank=True)
+    talent_categories = ChoiceList(
+        _("talent categories"),
+        options=TalentCategory,
+        help_text=_("For talent policies: the categories of people it rewards."),
+    )
+    benefit_amount = models.DecimalField(
+        _("amount (yuan)"), **WHOLE_YUAN, validators=[MinValueValidator(0)]
+    )
+    benefit_rate = models.DecimalField(
+        _("rate (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    benefit_cap = models.DecimalField(
+        _("cap (yuan)"), **WHOLE_YUAN, validators=[MinValueValidator(0)]
+    )
+    benefit_years = models.PositiveSmallIntegerField(_("duration (years)"), null=True, blank=True)
+    how_to_claim = models.TextField(_("how to claim"), blank=True)
+    claim_deadline = models.DateField(_("deadline to apply"), null=True, blank=True)
     summary = models.TextField(_("summary"), max_length=600)
     eligibility = models.TextField(_("who is eligible"), blank=True)
     benefits = models.TextField(_("benefits"), blank=True)
@@ -94,7 +138,8 @@ class Policy(Publishable):
         list_view="projects.views.policy_list",
         detail_view="projects.views.policy_detail",
         list_queries=4,
-        detail_queries=3,
+        # policy, sectors, parks, districts
+        detail_queries=4,
     )
 
     class Meta:

@@ -1,0 +1,77 @@
+"""The incentive finder's questionnaire, read from the query string (a GET form)."""
+
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from localisation.collation import sorted_by_name
+from projects.models.criteria import CompanyType, TalentCategory
+
+from .finder import Project
+
+YUAN_PER_MILLION = Decimal(1_000_000)
+MAX_MILLIONS = Decimal(10_000_000)
+MAX_HEADCOUNT = 10_000_000
+
+
+def _choices(records, everything_label):
+    return [("", everything_label), *((record.slug, str(record)) for record in records)]
+
+
+class FinderForm(forms.Form):
+    sector = forms.ChoiceField(label=_("Sector"), required=False)
+    park = forms.ChoiceField(label=_("Park"), required=False)
+    district = forms.ChoiceField(
+        label=_("District"), required=False, help_text=_("If you have not chosen a park yet.")
+    )
+    company_type = forms.ChoiceField(
+        label=_("Company type"),
+        required=False,
+        choices=[("", _("Any company type")), *CompanyType.choices],
+    )
+    investment = forms.DecimalField(
+        label=_("Planned investment (million yuan)"),
+        required=False,
+        min_value=0,
+        max_value=MAX_MILLIONS,
+        decimal_places=2,
+    )
+    headcount = forms.IntegerField(
+        label=_("Employees in Qingdao"), required=False, min_value=0, max_value=MAX_HEADCOUNT
+    )
+    talent = forms.MultipleChoiceField(
+        label=_("Talent you will bring or hire"),
+        required=False,
+        choices=TalentCategory.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, data, sectors, parks, districts):
+        super().__init__(data)
+        self.records = {
+            "sector": {s.slug: s for s in sectors},
+            "park": {p.slug: p for p in parks},
+            "district": {d.slug: d for d in districts},
+        }
+        self.fields["sector"].choices = _choices(sectors, _("Any sector"))
+        self.fields["park"].choices = _choices(sorted_by_name(parks), _("Any park"))
+        self.fields["district"].choices = _choices(districts, _("Any district"))
+
+    def project(self):
+        """The answers as a Project; a wrong answer is shown as an error and ignored."""
+        self.is_valid()
+        valid = {k: v for k, v in self.cleaned_data.items() if k not in self.errors}
+        investment = valid.get("investment")
+        return Project(
+            sector=self.records["sector"].get(valid.get("sector")),
+            park=self.records["park"].get(valid.get("park")),
+            district=self.records["district"].get(valid.get("district")),
+            company_type=valid.get("company_type", ""),
+            investment=None if investment is None else investment * YUAN_PER_MILLION,
+            headcount=valid.get("headcount"),
+            talent=tuple(valid.get("talent", ())),
+        )
+
+    def is_answered(self):
+        return any(value not in (None, "", []) for value in self.data.values())
