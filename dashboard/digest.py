@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from projects.content_types import EDITOR
+from staff.selectors import admin_language
 
 from . import selectors, services
 from .models import EditorDigest
@@ -30,7 +31,11 @@ def editors():
 
 
 def language_of(user):
-    """The language the editor last read the dashboard in, else the site's default."""
+    """The editor's admin language; else the one they last read the dashboard in; else
+    the site's default."""
+    chosen = admin_language(user)
+    if chosen:
+        return chosen
     digest = EditorDigest.objects.filter(user=user).first()
     return digest.language if digest else settings.LANGUAGE_CODE
 

@@ -13,6 +13,7 @@ from dashboard.jobs import send_editor_digests
 from dashboard.models import EditorDigest
 from dashboard.services import remember_language
 from projects.models import Park
+from staff.models import StaffProfile
 
 from .factories import make_park
 
@@ -50,6 +51,17 @@ def test_each_editor_gets_the_digest_in_their_language(worker, settings):
     assert chinese_mail.subject == "投资青岛：本周待处理事项"
     assert "缺少翻译：简体中文（1）" in chinese_mail.body
     assert link in chinese_mail.body
+
+
+def test_the_admin_language_an_editor_chose_wins_over_the_last_one_read(worker):
+    make_park(summary_zh_hans="")
+    editor = make_user("zhang")
+    remember_language(user=editor, language="en")
+    StaffProfile.objects.create(user=editor, language="zh-hans")
+    send_editor_digests.call()
+    worker.run()
+    [message] = mail.outbox
+    assert message.subject == "投资青岛：本周待处理事项"
 
 
 def test_no_email_when_nothing_needs_attention(worker):
