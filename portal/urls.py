@@ -5,7 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
 from projects.sitemaps import sitemaps
-from projects.views import robots_txt
+from projects.views import favicon, robots_txt
 from staff.views import admin_language
 from stories.sitemaps import sitemaps as story_sitemaps
 from web import two_factor
@@ -26,6 +26,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {**sitemaps, **story_sitemaps}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 # Public pages live under /en/ and /zh-hans/, with the same slugs in both.

@@ -61,6 +61,13 @@ def test_robots_names_the_sitemap(client):
     assert "Sitemap: http://testserver/sitemap.xml" in text
 
 
+def test_the_root_favicon_leads_to_the_icon_file(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("/img/favicon.ico")
+    assert client.get("/favicon.ico/").status_code == 404
+
+
 class TestFeeds:
     @pytest.mark.parametrize(("language", "name"), [("en", "Beer Festival"), ("zh-hans", "啤酒节")])
     def test_event_feed_is_in_the_language(self, client, language, name):

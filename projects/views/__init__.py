@@ -7,7 +7,7 @@ from .parks import park_detail, park_list
 from .policies import policy_detail, policy_document, policy_list
 from .records import record_detail, record_list
 from .search import search
-from .seo import robots_txt
+from .seo import favicon, robots_txt
 
 __all__ = [
     "centre_detail",
@@ -23,6 +23,7 @@ __all__ = [
     "policy_list",
     "record_detail",
     "record_list",
+    "favicon",
     "robots_txt",
     "search",
 ]
