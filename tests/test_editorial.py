@@ -66,7 +66,13 @@ def test_first_edit_of_an_older_record_keeps_it_as_it_was(client, editor):
 def test_unchanged_description_is_not_reported_as_changed(client, editor, park):
     # The defect: "Changed Description [en], Description [zh-hans]" when only the
     # address and the phone changed (the textarea comes back with CR LF line ends).
-    save_in_admin(client, park, address_en="1 Eco Road", contact_phone="+86 532 0000 0000")
+    save_in_admin(
+        client,
+        park,
+        address_en="1 Eco Road",
+        address_zh_hans="生态路1号",
+        contact_phone="+86 532 0000 0000",
+    )
     entry = LogEntry.objects.filter(object_id=str(park.pk)).first()
     message = entry.get_change_message()
     assert "Address" in message and "Contact phone" in message
@@ -99,7 +105,13 @@ def versions_of(park):
 
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
 def test_compare_marks_changes_per_field_and_language(client, editor, park, language):
-    save_in_admin(client, park, summary_zh_hans="中德生态园的新简介。", address_en="1 Eco Road")
+    save_in_admin(
+        client,
+        park,
+        summary_zh_hans="中德生态园的新简介。",
+        address_en="1 Eco Road",
+        address_zh_hans="生态路1号",
+    )
     newer, older = versions_of(park)
     response = client.get(
         change_url(park, "compare"),
