@@ -29,7 +29,7 @@ def test_selector_filters_factories_estimates_costs_and_switches_language(page):
     expect(page).to_have_url(re.compile(r"/zh-hans/sites/\?.*power_min=2000.*node=qianwan"))
     for other in ("小型厂房", "机场厂房", "港区写字楼"):
         expect(page.get_by_role("link", name=other, exact=True)).to_have_count(0)
-    page.locator(".cards").get_by_role("link", name="保税加工厂房").click()
+    page.locator(".cards").get_by_role("link", name="保税加工厂房", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("保税加工厂房")
 
     page.get_by_label("初级员工").fill("10")
@@ -47,5 +47,6 @@ def test_selector_filters_factories_estimates_costs_and_switches_language(page):
     expect(page.locator(".estimate-result")).to_contain_text("Total")
     page.get_by_role("link", name="Available sites, as filtered").click()
     expect(page).to_have_url(re.compile(r"/en/sites/\?kind=factory.*within_km=20"))
-    expect(page.locator(".cards").get_by_role("link", name="Bonded factory")).to_be_visible()
+    cards = page.locator(".cards")
+    expect(cards.get_by_role("link", name="Bonded factory", exact=True)).to_be_visible()
     expect(page.get_by_role("link", name="Small factory", exact=True)).to_have_count(0)
