@@ -11,7 +11,8 @@ target of at least 24 px on a phone.
 from dataclasses import dataclass
 from math import ceil, cos, hypot, radians, sin
 
-from django.utils.translation import gettext as _
+# Lazy: a map built before the language is chosen (a fact sheet) speaks the page's.
+from django.utils.translation import gettext_lazy as _
 
 from .map_outlines import CITY_OUTLINE, DISTRICTS, SEA, WORLD_OUTLINES
 
