@@ -1,0 +1,57 @@
+"""Render the most visited pages again after an edit, in the background worker, so the
+first visitor after an edit meets a cached home page and list, not a cold one."""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
+from django.utils.translation import override
+from django_tasks import task
+
+from . import page_groups
+
+
+def changed_types(ends):
+    """The keys of the types whose pages the generations `ends` held."""
+    return sorted(
+        key
+        for key in page_groups.type_of_model().values()
+        if page_groups.type_key(key) in ends or page_groups.lists_key(key) in ends
+    )
+
+
+def warm_later(ends):
+    """Enqueue one warming of the home page and the changed types' lists (called at commit)."""
+    warm_pages.enqueue(changed_types(ends))
+
+
+def pages(keys):
+    """The fixed list warmed: the home page and each changed type's list, in each language."""
+    from projects.content_types import public_type
+
+    names = ["projects:home", *(public_type(key).list_url_name for key in keys)]
+    found = []
+    for code, _label in settings.LANGUAGES:
+        with override(code):
+            found.extend(reverse(name) for name in names)
+    return found
+
+
+def visitor():
+    """A client that asks as an anonymous visitor does, at the site's public address,
+    so the entries it fills are those visitors' requests look up (same host and scheme)."""
+    address = urlsplit(settings.SITE_URL)
+    secure = address.scheme == "https"
+    extra = {"SERVER_PORT": str(address.port or (443 if secure else 80))}
+    if secure and settings.SECURE_PROXY_SSL_HEADER:
+        header, value = settings.SECURE_PROXY_SSL_HEADER
+        extra[header] = value
+    return Client(HTTP_HOST=address.netloc, secure=secure, **extra)
+
+
+@task()
+def warm_pages(keys):
+    """GET each page once; a page already cached is a hit, so running twice is harmless."""
+    client = visitor()
+    return {page: client.get(page).status_code for page in pages(keys)}
