@@ -1,15 +1,31 @@
 """Render the most visited pages again after an edit, in the background worker, so the
 first visitor after an edit meets a cached home page and list, not a cold one."""
 
+import logging
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.db import DatabaseError
+from django.db.models.signals import pre_migrate
 from django.test import Client
 from django.urls import reverse
 from django.utils.translation import override
 from django_tasks import task
 
 from . import page_groups
+
+logger = logging.getLogger(__name__)
+# Set for the rest of a process that migrates (`migrate`, a test run's set-up): its
+# post_migrate receivers write content too, and the web and worker processes never migrate.
+migrating = False
+
+
+def migration_started(**kwargs):
+    global migrating
+    migrating = True
+
+
+pre_migrate.connect(migration_started, dispatch_uid="page-warming-migrate")
 
 
 def changed_types(ends):
@@ -22,8 +38,17 @@ def changed_types(ends):
 
 
 def warm_later(ends):
-    """Enqueue one warming of the home page and the changed types' lists (called at commit)."""
-    warm_pages.enqueue(changed_types(ends))
+    """Enqueue one warming of the home page and the changed types' lists (called at commit).
+
+    The edit is committed by now: a queue that cannot take the task costs only the warming.
+    Nothing is warmed while migrations run: no visitor is waiting, the queue may not exist.
+    """
+    if not settings.PUBLIC_PAGE_WARMING or migrating:
+        return
+    try:
+        warm_pages.enqueue(changed_types(ends))
+    except DatabaseError:
+        logger.warning("Page warming not enqueued: the next visitors render the pages")
 
 
 def pages(keys):
