@@ -221,3 +221,14 @@ def test_a_page_key_holds_its_groups_generations():
     assert page_groups.page_generations("/en/no-such-page/") == (page_groups.SHARED,)
     cache.delete(page_groups.type_key("park"))
     assert invalidation.generations([page_groups.type_key("park")]) is not None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_save_outside_a_transaction_clears_the_related_types(client):
+    """Outside a transaction the pages go at the write, before the signal names the record:
+    every page of the type and of the related types then."""
+    park, policy = make_park(), make_policy()
+    page = f"/en/policies/{policy.slug}/"
+    visit(client, [page])
+    park.save()
+    assert not cached(client, page)

@@ -191,12 +191,15 @@ class WriteWatcher:
         table = written_table(sql)
         if table is None:
             return result
-        flagged = getattr(connections[self.alias], "public_pages_explained", set())
-        if table in flagged:
-            # The write of a save or m2m change: its signal names the records.
+        connection = connections[self.alias]
+        flagged = getattr(connection, "public_pages_explained", set())
+        if table in flagged and connection.in_atomic_block:
+            # The write of a save or m2m change: its signal names the records before the
+            # commit. (Outside a transaction the pages go at once, before the signal.)
             flagged.discard(table)
             pending(self.alias).unconfirmed[table] += 1
         else:
+            flagged.discard(table)
             # Which records is not known: every page of the model's type and related types.
             content_changed(using=self.alias, ends=page_groups.whole_types(table_models()[table]))
         return result
@@ -219,10 +222,15 @@ def explaining(using, table):
 
 
 def explained(using, table):
-    getattr(connections[using], "public_pages_explained", set()).discard(table)
+    """The signal after the write: whether it is to name the records (in a transaction)."""
+    connection = connections[using]
+    getattr(connection, "public_pages_explained", set()).discard(table)
+    if not connection.in_atomic_block:
+        return False
     current = pending(using)
     if current.unconfirmed[table] > 0:
         current.unconfirmed[table] -= 1
+    return True
 
 
 def is_public_type(model):
@@ -235,8 +243,7 @@ def before_save(sender, using, **kwargs):
 
 
 def after_save(sender, instance, using, **kwargs):
-    if is_public_type(sender):
-        explained(using, sender._meta.db_table)
+    if is_public_type(sender) and explained(using, sender._meta.db_table):
         records_changed(sender, {instance.pk}, using=using)
 
 
@@ -247,7 +254,8 @@ def links_changed(sender, instance, action, model, pk_set, using, **kwargs):
     if not action.startswith("post"):
         explaining(using, table)
         return
-    explained(using, table)
+    if not explained(using, table):
+        return
     if is_public_type(type(instance)):
         records_changed(type(instance), {instance.pk}, using=using)
     if is_public_type(model):
