@@ -122,24 +122,27 @@ class PendingGeneration:
 
 
 def pending(using):
-    """This transaction's PendingGeneration on `using`, its commit callback registered."""
+    """This transaction's PendingGeneration on `using`."""
     connection = connections[using]
     current = getattr(connection, "public_pages_pending", None)
     if current is None or current.done:
         current = connection.public_pages_pending = PendingGeneration()
-    transaction.on_commit(current.run, using=using)
     return current
 
 
 def content_changed(using="default", ends=None):
     """Pages go stale once the transaction on `using` commits (at once outside one):
     those of the generations `ends`, or every page."""
-    pending(using).ends |= ends if ends is not None else page_groups.everything()
+    current = pending(using)
+    current.ends |= ends if ends is not None else page_groups.everything()
+    # Registered after the change is noted: outside a transaction it runs right here.
+    transaction.on_commit(current.run, using=using)
 
 
 def records_changed(model, pks, using="default"):
     current = pending(using)
     current.records.setdefault(model, set()).update(pks)
+    transaction.on_commit(current.run, using=using)
 
 
 def new_generation(ends=None):
@@ -197,7 +200,9 @@ class WriteWatcher:
             # The write of a save or m2m change: its signal names the records before the
             # commit. (Outside a transaction the pages go at once, before the signal.)
             flagged.discard(table)
-            pending(self.alias).unconfirmed[table] += 1
+            current = pending(self.alias)
+            current.unconfirmed[table] += 1
+            transaction.on_commit(current.run, using=self.alias)
         else:
             flagged.discard(table)
             # Which records is not known: every page of the model's type and related types.
