@@ -64,19 +64,21 @@ def pages(keys):
 
 
 def visitor():
-    """A client that asks as an anonymous visitor does, at the site's public address,
-    so the entries it fills are those visitors' requests look up (same host and scheme)."""
+    """GET as an anonymous visitor does, at the site's public address, so the entries it
+    fills are the ones visitors' requests look up (same host, port and scheme)."""
     address = urlsplit(settings.SITE_URL)
     secure = address.scheme == "https"
+    # Per request: the client's defaults would give way to its own port and scheme.
     extra = {"SERVER_PORT": str(address.port or (443 if secure else 80))}
-    if secure and settings.SECURE_PROXY_SSL_HEADER:
+    if secure and getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
         header, value = settings.SECURE_PROXY_SSL_HEADER
         extra[header] = value
-    return Client(HTTP_HOST=address.netloc, secure=secure, **extra)
+    client = Client(HTTP_HOST=address.netloc)
+    return lambda page: client.get(page, secure=secure, **extra)
 
 
 @task()
 def warm_pages(keys):
     """GET each page once; a page already cached is a hit, so running twice is harmless."""
-    client = visitor()
-    return {page: client.get(page).status_code for page in pages(keys)}
+    get = visitor()
+    return {page: get(page).status_code for page in pages(keys)}
