@@ -245,3 +245,13 @@ def test_a_save_outside_a_transaction_clears_the_related_types(client):
     visit(client, [page])
     park.save()
     assert not cached(client, page)
+
+
+@pytest.mark.django_db
+def test_a_due_publication_warms_every_list(settings, monkeypatch):
+    settings.PUBLIC_PAGE_WARMING = True
+    monkeypatch.setattr(warming, "migrating", False)
+    cache.delete(invalidation.SCHEDULE_KEY)  # unknown: anything may have become due
+    with mock.patch.object(warming, "warm_pages") as task:
+        assert invalidation.publish_due() is True
+    task.enqueue.assert_called_once_with(sorted(declared.key for declared in public_types()))

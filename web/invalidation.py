@@ -25,6 +25,7 @@ from collections import Counter
 
 from django.apps import apps
 from django.core.cache import cache
+from django.core.exceptions import FieldError
 from django.db import DatabaseError, connections, transaction
 from django.db.backends.signals import connection_created
 from django.db.models import Min
@@ -116,7 +117,7 @@ class PendingGeneration:
             for model, pks in self.records.items():
                 try:
                     ends |= page_groups.for_records(model, pks)
-                except DatabaseError:
+                except (DatabaseError, FieldError):
                     ends |= page_groups.whole_types(model)
             new_generation(ends)
 
@@ -356,6 +357,9 @@ def publish_due(now=None):
     if schedule is None or publications_between(schedule["checked_at"], now):
         cache.delete_many(list(page_groups.everything()))
         refresh_schedule(now)
+        from .warming import warm_later
+
+        warm_later(page_groups.everything())
         return True
     refresh_schedule(now)
     return False
