@@ -400,6 +400,8 @@ CACHES = (
 PUBLIC_PAGE_CACHE_SECONDS = env_int("DJANGO_PUBLIC_PAGE_CACHE_SECONDS", 300)
 # How long browsers and CDNs may reuse a public page without asking again.
 PUBLIC_PAGE_MAX_AGE = env_int("DJANGO_PUBLIC_PAGE_MAX_AGE", 60)
+# After an edit the worker renders the home page and the changed lists again (web/warming.py).
+PUBLIC_PAGE_WARMING = env_bool("DJANGO_PUBLIC_PAGE_WARMING", True)
 # Hashed static files never change: cache them for a year (immutable).
 WHITENOISE_MAX_AGE = 0 if DEBUG else 31536000
 

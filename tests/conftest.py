@@ -64,10 +64,17 @@ def fresh_globals():
         invalidation.forget_tables()
         for connection in connections.all(initialized_only=True):
             connection.__dict__.pop("public_pages_pending", None)
+            connection.__dict__.pop("public_pages_explained", None)
 
     reset()
     yield
     reset()
+
+
+@pytest.fixture(autouse=True)
+def no_page_warming(settings):
+    """Edits warm no pages in the worker, but in the tests of the warming (web/warming.py)."""
+    settings.PUBLIC_PAGE_WARMING = False
 
 
 @pytest.fixture(autouse=True)

@@ -7,8 +7,9 @@ not vary on one, so pages that use the session or CSRF (the enquiry form, the
 admin) are never stored. The pages carry no cookie and no `Vary: Cookie`, so a
 CDN may keep them for PUBLIC_PAGE_MAX_AGE seconds too.
 
-Entries are keyed by a content generation (web/invalidation.py): any committed
-write to content starts a new one, and the old entries are never read again. An
+Entries are keyed by the content generations of the page's group (a type's pages,
+a record's page, or the shared pages; web/page_groups.py): a committed write ends
+those it can change (web/invalidation.py), and their old entries are never read again. An
 entry lives PUBLIC_PAGE_CACHE_SECONDS at most, and never past the next scheduled
 publication.
 """
@@ -24,7 +25,8 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, urlencode
 
-from .invalidation import generation, lifetime
+from .invalidation import generations, lifetime
+from .page_groups import page_generations
 
 # Paths under a language prefix that are never cached (forms, previews).
 EXCLUDED_SEGMENTS = ("/enquiry/", "/enquiries/", "/subscribe/", "/preview/")
@@ -131,11 +133,13 @@ def canonical_address(request):
 
 def cache_key(request):
     address = canonical_address(request)
-    current = generation()
-    if address is None or current is None:
+    if address is None:
+        return None
+    current = generations(page_generations(request.path_info))
+    if current is None:
         return None
     digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"public-page:{current}:{digest}"
+    return f"public-page:{'.'.join(map(str, current))}:{digest}"
 
 
 class PublicPageCacheMiddleware:

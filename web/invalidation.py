@@ -1,5 +1,8 @@
 """When cached public pages go stale: after any committed write to content, or at a due time.
 
+Pages are grouped by what they show (web/page_groups.py); a write ends the
+generations of the groups it can change, so the rest of the cache survives it.
+
 One path for every change. Saves, deletes, m2m changes, `QuerySet.update()` (the
 admin's publish action), bulk inserts, fixtures and raw SQL all end as an INSERT,
 UPDATE or DELETE on a table of a content app; a database execute wrapper sees each
@@ -18,18 +21,22 @@ and the periodic job `web.jobs.publish_due_pages` starts a new generation when a
 import logging
 import re
 import time
+from collections import Counter
 
 from django.apps import apps
 from django.core.cache import cache
+from django.core.exceptions import FieldError
 from django.db import DatabaseError, connections, transaction
 from django.db.backends.signals import connection_created
 from django.db.models import Min
-from django.db.models.signals import post_migrate
+from django.db.models.signals import m2m_changed, post_migrate, post_save, pre_save
 from django.utils import timezone
+
+from . import page_groups
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "public-pages:generation"
+GENERATION_KEY = page_groups.SHARED
 SCHEDULE_KEY = "public-pages:schedule"
 # How often the job runs; also the longest an entry lives while the schedule is unknown.
 CHECK_SECONDS = 60
@@ -60,62 +67,121 @@ def content_tables():
 _tables = None
 
 
-def writes_content(sql):
+def table_models():
+    """{table: model} of the content tables."""
     global _tables
-    match = WRITE.match(sql) if isinstance(sql, str) else None
-    if match is None:
-        return False
     if _tables is None:
-        _tables = content_tables()
-    return match.group(1) in _tables
+        names = content_tables()
+        _tables = {
+            model._meta.db_table: model
+            for model in apps.get_models(include_auto_created=True)
+            if model._meta.db_table in names
+        }
+    return _tables
+
+
+def written_table(sql):
+    match = WRITE.match(sql) if isinstance(sql, str) else None
+    if match is None or match.group(1) not in table_models():
+        return None
+    return match.group(1)
+
+
+def writes_content(sql):
+    return written_table(sql) is not None
 
 
 class PendingGeneration:
-    """The new generation a transaction's writes call for: started once, at commit.
+    """The generations a transaction's writes end: ended once, at commit.
 
     Each write registers a commit callback (a rollback to a savepoint discards only
     its own), and all callbacks of a transaction share this object, so a bulk load
-    starts one new generation, not one per row.
+    ends each generation once, and warms the pages once.
     """
 
     done = False
 
+    def __init__(self):
+        self.ends = set()
+        self.records = {}  # {model: {pk}}: edits whose records are known
+        # {table: writes whose signal has not named their records yet}
+        self.unconfirmed = Counter()
+
     def run(self):
         if not self.done:
             self.done = True
-            new_generation()
+            ends = set(self.ends)
+            for table, count in self.unconfirmed.items():
+                if count:
+                    ends |= page_groups.whole_types(table_models()[table])
+            for model, pks in self.records.items():
+                try:
+                    ends |= page_groups.for_records(model, pks)
+                except (DatabaseError, FieldError):
+                    ends |= page_groups.whole_types(model)
+            new_generation(ends)
 
 
-def content_changed(using="default"):
-    """A new generation once the transaction on `using` commits (at once outside one)."""
+def pending(using):
+    """This transaction's PendingGeneration on `using`."""
     connection = connections[using]
-    pending = getattr(connection, "public_pages_pending", None)
-    if pending is None or pending.done:
-        pending = connection.public_pages_pending = PendingGeneration()
-    transaction.on_commit(pending.run, using=using)
+    current = getattr(connection, "public_pages_pending", None)
+    if current is None or current.done:
+        current = connection.public_pages_pending = PendingGeneration()
+    return current
 
 
-def new_generation():
-    """Every cached page is stale from now on; the schedule is read again.
+def content_changed(using="default", ends=None):
+    """Pages go stale once the transaction on `using` commits (at once outside one):
+    those of the generations `ends`, or every page."""
+    current = pending(using)
+    current.ends |= ends if ends is not None else page_groups.everything()
+    # Registered after the change is noted: outside a transaction it runs right here.
+    transaction.on_commit(current.run, using=using)
+
+
+def records_changed(model, pks, using="default"):
+    current = pending(using)
+    current.records.setdefault(model, set()).update(pks)
+    transaction.on_commit(current.run, using=using)
+
+
+def new_generation(ends=None):
+    """The pages of the generations `ends` (default: every page) are stale from now on;
+    the schedule is read again, and the most visited pages are rendered anew.
 
     A delete, not a write: a full Redis still accepts it, so an edit is never hidden.
     """
-    cache.delete(GENERATION_KEY)
+    ends = page_groups.everything() if ends is None else ends
+    cache.delete_many(list(ends))
     try:
         refresh_schedule()
     except DatabaseError:
         # The edit is committed: never fail its request; entries then live CHECK_SECONDS.
         logger.warning("Publication schedule not read: entries live %d s", CHECK_SECONDS)
         cache.delete(SCHEDULE_KEY)
+    from .warming import warm_later
+
+    warm_later(ends)
+
+
+def generations(keys):
+    """The current generation of each key, or None when the cache cannot keep them."""
+    found = cache.get_many(keys)
+    missing = [key for key in keys if key not in found]
+    if missing:
+        for key in missing:
+            cache.add(key, time.time_ns(), None)
+        found = cache.get_many(keys)
+    if len(found) != len(keys):
+        return None
+    return tuple(found[key] for key in keys)
 
 
 def generation():
-    """The current generation, or None when the cache cannot keep one (then nothing is cached)."""
-    current = cache.get(GENERATION_KEY)
-    if current is None:
-        cache.add(GENERATION_KEY, time.time_ns(), None)
-        current = cache.get(GENERATION_KEY)
-    return current
+    """The shared generation (it changes with every content write), or None."""
+    current = generations([GENERATION_KEY])
+    return current and current[0]
 
 
 class WriteWatcher:
@@ -126,9 +192,87 @@ class WriteWatcher:
 
     def __call__(self, execute, sql, params, many, context):
         result = execute(sql, params, many, context)
-        if writes_content(sql):
-            content_changed(using=self.alias)
+        table = written_table(sql)
+        if table is None:
+            return result
+        connection = connections[self.alias]
+        flagged = getattr(connection, "public_pages_explained", set())
+        if table in flagged and connection.in_atomic_block:
+            # The write of a save or m2m change: its signal names the records before the
+            # commit. (Outside a transaction the pages go at once, before the signal.)
+            flagged.discard(table)
+            current = pending(self.alias)
+            current.unconfirmed[table] += 1
+            transaction.on_commit(current.run, using=self.alias)
+        else:
+            flagged.discard(table)
+            # Which records is not known: every page of the model's type and related types.
+            content_changed(using=self.alias, ends=page_groups.whole_types(table_models()[table]))
         return result
+
+
+# A save or an m2m change names its records: a narrower set of pages goes stale.
+
+
+def explaining(using, table):
+    """The next write to `table` on `using` is one whose records a signal will name.
+
+    One write only: an UPDATE that finds no row and then INSERTs, or a bulk insert in
+    batches, counts as unexplained. A write the signal never confirms (a save that failed
+    after its UPDATE) makes the commit clear every page of the type (PendingGeneration).
+    """
+    connection = connections[using]
+    if not hasattr(connection, "public_pages_explained"):
+        connection.public_pages_explained = set()
+    connection.public_pages_explained.add(table)
+
+
+def explained(using, table):
+    """The signal after the write: whether it is to name the records (in a transaction)."""
+    connection = connections[using]
+    getattr(connection, "public_pages_explained", set()).discard(table)
+    if not connection.in_atomic_block:
+        return False
+    current = pending(using)
+    if current.unconfirmed[table] > 0:
+        current.unconfirmed[table] -= 1
+    return True
+
+
+def is_public_type(model):
+    return model in page_groups.type_of_model()
+
+
+def before_save(sender, using, **kwargs):
+    if is_public_type(sender):
+        explaining(using, sender._meta.db_table)
+
+
+def after_save(sender, instance, using, **kwargs):
+    if is_public_type(sender) and explained(using, sender._meta.db_table):
+        records_changed(sender, {instance.pk}, using=using)
+
+
+def links_changed(sender, instance, action, model, pk_set, using, **kwargs):
+    table = sender._meta.db_table
+    if action not in {"pre_add", "post_add", "pre_remove", "post_remove"}:
+        return  # clear: the removed links are not named, the watcher sees the write
+    if not action.startswith("post"):
+        explaining(using, table)
+        return
+    if not explained(using, table):
+        return
+    if is_public_type(type(instance)):
+        records_changed(type(instance), {instance.pk}, using=using)
+    if is_public_type(model):
+        records_changed(model, set(pk_set or ()), using=using)
+    if not (is_public_type(type(instance)) or is_public_type(model)):
+        content_changed(using=using)
+
+
+pre_save.connect(before_save, dispatch_uid="public-pages-before-save")
+post_save.connect(after_save, dispatch_uid="public-pages-after-save")
+m2m_changed.connect(links_changed, dispatch_uid="public-pages-links")
 
 
 def watch(sender=None, connection=None, **kwargs):
@@ -211,8 +355,11 @@ def publish_due(now=None):
     schedule = cache.get(SCHEDULE_KEY)
     # Without a record of the last check, anything may have become due meanwhile.
     if schedule is None or publications_between(schedule["checked_at"], now):
-        cache.delete(GENERATION_KEY)
+        cache.delete_many(list(page_groups.everything()))
         refresh_schedule(now)
+        from .warming import warm_later
+
+        warm_later(page_groups.everything())
         return True
     refresh_schedule(now)
     return False
