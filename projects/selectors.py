@@ -14,6 +14,9 @@ from projects.models import CityFigure, District, Event, OverseasCentre, Park, P
 
 # How many matches of each content type a search shows at most.
 SEARCH_LIMIT_PER_TYPE = 100
+# How many related records a detail page lists (a park's policies, events...): the page
+# links to the filtered list for the rest, so it stays small at any number of records.
+RELATED_SHOWN = 6
 
 
 def with_images(queryset):
