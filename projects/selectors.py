@@ -4,7 +4,7 @@ from functools import reduce
 from operator import add, or_
 
 from django.conf import settings
-from django.db.models import Case, Exists, F, OuterRef, Prefetch, Q, Value, When
+from django.db.models import Case, F, Prefetch, Q, Value, When
 from modeltranslation.utils import build_localized_fieldname
 
 from images.models import Image
@@ -67,9 +67,9 @@ def park_suggestions(limit, with_policies=False):
     names = [build_localized_fieldname("name", code) for code, _name in settings.LANGUAGES]
     found = Park.objects.published()
     if with_policies:
-        found = found.filter(
-            Exists(Policy.objects.published().filter(parks=OuterRef("pk")).values("pk"))
-        )
+        # An IN list read once: a correlated EXISTS per park reads the policies each time.
+        named = Policy.parks.through.objects.filter(policy__in=Policy.objects.published())
+        found = found.filter(pk__in=named.values("park_id"))
     found = found.order_by("-is_featured", F("area_km2").desc(nulls_last=True), "slug")
     return sorted_by_name(found.only("slug", *names)[:limit])
 
