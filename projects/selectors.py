@@ -61,6 +61,11 @@ def park_detail(slug):
     )
 
 
+def park_choices():
+    names = [build_localized_fieldname("name", code) for code, _name in settings.LANGUAGES]
+    return list(Park.objects.published().only("slug", *names))
+
+
 def park_suggestions(limit, with_policies=False):
     """At most `limit` parks to suggest by name, featured and larger ones first, in the
     reader's order; `with_policies`: only parks a published policy names."""
