@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from localisation.collation import sorted_by_name
 from localisation.countries import country_choices
 from localisation.forms import empty_choice, localise_form
-from projects.models import OverseasCentre, Park, Sector
+from projects.models import OverseasCentre, Sector
+from projects.park_field import SUGGESTIONS, ParkField
+from projects.selectors import park_suggestions
 from siting.models import AvailableSite
 
 from .models import Enquiry
@@ -56,6 +58,11 @@ class EnquiryForm(forms.ModelForm):
         required=True,
         widget=ExplicitYes,
     )
+    # Typed, with a few suggestions: a list of every park would grow with the parks.
+    park = ParkField(
+        label=_("Park (optional)"),
+        help_text=_("Type its name in English or Chinese; a few are suggested as you type."),
+    )
     # Issued with the form and stored with the enquiry: posting it again finds that enquiry.
     submission_token = forms.CharField(widget=forms.HiddenInput, required=False)
     # A transfer abroad needs its own consent under the PIPL: optional, never pre-ticked.
@@ -92,7 +99,6 @@ class EnquiryForm(forms.ModelForm):
             "country": _("Country or region"),
             "phone": _("Phone (optional)"),
             "sector": _("Sector (optional)"),
-            "park": _("Park (optional)"),
             "centre": _("Overseas business centre (optional)"),
         }
         # The site comes from its page's link: named above the fields, sent hidden.
@@ -108,17 +114,16 @@ class EnquiryForm(forms.ModelForm):
             self.fields["submission_token"].initial = issue_token()
         # Only what the public can see may be chosen.
         self.fields["sector"].queryset = Sector.objects.all()
-        self.fields["park"].queryset = Park.objects.published()
+        self.fields["park"].suggest(park_suggestions(SUGGESTIONS))
         self.fields["site"].queryset = AvailableSite.objects.published()
         self.fields["centre"].queryset = OverseasCentre.objects.published()
-        # Countries, parks and centres in the reader's order (pinyin in Chinese).
+        # Countries and centres in the reader's order (pinyin in Chinese).
         self.fields["country"].choices = [("", empty_choice()), *country_choices()]
-        for name in ("park", "centre"):
-            field = self.fields[name]
-            field.choices = [
-                ("", empty_choice()),
-                *((record.pk, str(record)) for record in sorted_by_name(field.queryset)),
-            ]
+        field = self.fields["centre"]
+        field.choices = [
+            ("", empty_choice()),
+            *((record.pk, str(record)) for record in sorted_by_name(field.queryset)),
+        ]
         localise_form(self)
         for name, autocomplete in (
             ("name", "name"),

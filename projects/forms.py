@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from localisation.collation import sorted_by_name
 from localisation.countries import country_choices
 from projects.models import Event, Park, Policy
+from projects.park_field import ParkField
 
 SEARCH_MAX_LENGTH = 100
 
@@ -60,7 +61,7 @@ class PolicyFilterForm(FilterForm):
         choices=[("", _("All categories")), *Policy.Category.choices],
     )
     sector = forms.ChoiceField(label=_("Sector"), required=False)
-    park = forms.ChoiceField(label=_("Park"), required=False)
+    park = ParkField(label=_("Park"))
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
@@ -74,7 +75,16 @@ class PolicyFilterForm(FilterForm):
     def __init__(self, data, sectors, parks):
         super().__init__(data)
         self.fields["sector"].choices = _choices(sectors, _("All sectors"))
-        self.fields["park"].choices = _named_choices(parks, _("All parks"))
+        self.fields["park"].suggest(parks)
+
+    def clean_park(self):
+        """The park's slug, to filter by; the box then shows its name, not what was typed."""
+        park = self.cleaned_data["park"]
+        if park is None:
+            return ""
+        self.data = self.data.copy()
+        self.data["park"] = str(park)
+        return park.slug
 
 
 class EventFilterForm(FilterForm):

@@ -4,16 +4,19 @@ from functools import reduce
 from operator import add, or_
 
 from django.conf import settings
-from django.db.models import Case, Prefetch, Q, Value, When
+from django.db.models import Case, F, Prefetch, Q, Value, When
 from modeltranslation.utils import build_localized_fieldname
 
 from images.models import Image
-from localisation.collation import sort_key
+from localisation.collation import sort_key, sorted_by_name
 from projects.content_types import public_types
 from projects.models import CityFigure, District, Event, OverseasCentre, Park, Policy, Sector
 
 # How many matches of each content type a search shows at most.
 SEARCH_LIMIT_PER_TYPE = 100
+# How many related records a detail page lists (a park's policies, events...): the page
+# links to the filtered list for the rest, so it stays small at any number of records.
+RELATED_SHOWN = 6
 
 
 def with_images(queryset):
@@ -61,6 +64,31 @@ def park_detail(slug):
 def park_choices():
     names = [build_localized_fieldname("name", code) for code, _name in settings.LANGUAGES]
     return list(Park.objects.published().only("slug", *names))
+
+
+def park_suggestions(limit, with_policies=False):
+    """At most `limit` parks to suggest by name, featured and larger ones first, in the
+    reader's order; `with_policies`: only parks a published policy names."""
+    names = [build_localized_fieldname("name", code) for code, _name in settings.LANGUAGES]
+    found = Park.objects.published()
+    if with_policies:
+        # An IN list read once: a correlated EXISTS per park reads the policies each time.
+        named = Policy.parks.through.objects.filter(policy__in=Policy.objects.published())
+        found = found.filter(pk__in=named.values("park_id"))
+    found = found.order_by("-is_featured", F("area_km2").desc(nulls_last=True), "slug")
+    return sorted_by_name(found.only("slug", *names)[:limit])
+
+
+def park_named(text):
+    """The published park whose name (in any language, case ignored), slug or number
+    is `text`; None when there is none."""
+    text = text.strip()
+    match = Q(slug=text.lower())
+    for code, _name in settings.LANGUAGES:
+        match |= Q(**{f"{build_localized_fieldname('name', code)}__iexact": text})
+    if text.isdigit() and len(text) < 10:
+        match |= Q(pk=int(text))
+    return Park.objects.published().filter(match).order_by("pk").first()
 
 
 def policies(category="", sector="", park="", status=""):

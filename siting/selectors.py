@@ -128,8 +128,8 @@ def site_detail(slug):
     )
 
 
-def sites_for_park(park):
-    return list(listed_sites().filter(park=park).order_by("kind", "slug"))
+def sites_for_park(park, limit=None):
+    return list(listed_sites().filter(park=park).order_by("kind", "slug")[:limit])
 
 
 def drive_times_for_park(park):

@@ -73,6 +73,7 @@ class Story(Publishable):
         verbose_name = _("success story")
         verbose_name_plural = _("success stories")
         ordering = ["-year", "slug"]
+        indexes = [models.Index(fields=["status", "-year", "slug"], name="story_public_order")]
 
     def get_absolute_url(self):
         return reverse("stories:story_detail", kwargs={"slug": self.slug})
@@ -124,6 +125,7 @@ class NewsItem(Publishable):
         verbose_name = _("news item")
         verbose_name_plural = _("news")
         ordering = ["-date", "slug"]
+        indexes = [models.Index(fields=["status", "-date", "slug"], name="news_public_order")]
 
     def get_absolute_url(self):
         return reverse("stories:news_detail", kwargs={"slug": self.slug})

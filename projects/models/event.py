@@ -105,6 +105,11 @@ class Event(Publishable):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["-starts_at"]
+        # The public lists: upcoming (by end, in start order) and past events.
+        indexes = [
+            models.Index(fields=["status", "starts_at"], name="event_public_start"),
+            models.Index(fields=["status", "ends_at"], name="event_public_end"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(ends_at__gte=models.F("starts_at")),

@@ -89,6 +89,9 @@ class Park(Publishable, Place):
         verbose_name = _("park")
         verbose_name_plural = _("parks")
         ordering = ["-is_featured", "slug"]
+        indexes = [
+            models.Index(fields=["status", "-is_featured", "slug"], name="park_public_order")
+        ]
 
 
 class ParkFigureManager(models.Manager):

@@ -146,6 +146,10 @@ class Policy(Publishable):
         verbose_name = _("policy")
         verbose_name_plural = _("policies")
         ordering = ["-effective_date", "slug"]
+        # The public list: published policies, newest in force first.
+        indexes = [
+            models.Index(fields=["status", "-effective_date", "slug"], name="policy_public_order")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(expiry_date__isnull=True)

@@ -26,7 +26,7 @@ def centre_detail(request, slug):
         {
             "centre": centre,
             "record": centre,
-            "events": selectors.events_for_centre(centre),
+            "events": selectors.events_for_centre(centre)[: selectors.RELATED_SHOWN],
             "map": world_map([centre]),
             "structured_data": structured_data.centre(centre, request),
         },

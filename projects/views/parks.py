@@ -33,8 +33,8 @@ def park_detail(request, slug):
         {
             "park": park,
             "record": park,
-            "policies": selectors.policies_for_park(park),
-            "events": selectors.events_for_park(park),
+            "policies": selectors.policies_for_park(park)[: selectors.RELATED_SHOWN],
+            "events": selectors.events_for_park(park)[: selectors.RELATED_SHOWN],
             "stories": stories_for_park(park),
             "map": city_map([park]),
             "structured_data": structured_data.park(park, request),

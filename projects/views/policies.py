@@ -4,6 +4,7 @@ from django.views.decorators.http import require_safe
 
 from projects import documents, selectors
 from projects.forms import PolicyFilterForm
+from projects.park_field import SUGGESTIONS
 
 from .common import bounded_query, paginate
 
@@ -12,7 +13,8 @@ PER_PAGE = 20
 
 @bounded_query
 def policy_list(request):
-    form = PolicyFilterForm(request.GET, selectors.sectors(), selectors.park_choices())
+    parks = selectors.park_suggestions(SUGGESTIONS, with_policies=True)
+    form = PolicyFilterForm(request.GET, selectors.sectors(), parks)
     page = paginate(request, selectors.policies(**form.filters()), PER_PAGE)
     return render(request, "projects/policy_list.html", {"form": form, "page": page})
 

@@ -10,6 +10,9 @@ from django import template
 from .. import formatting
 from ..models import is_stale
 
+# How many of its sites a park page lists; the rest are one link away.
+SITES_SHOWN = 6
+
 register = template.Library()
 
 
@@ -67,7 +70,8 @@ def park_sites(context, park):
     minutes = selectors.drive_times_for_park(park)
     return {
         "park": park,
-        "sites": selectors.sites_for_park(park),
+        # A few, with a link to the site list filtered for the park.
+        "sites": selectors.sites_for_park(park, limit=SITES_SHOWN),
         "distances": [
             (node, km, minutes.get(node.pk)) for node, km in distances_to(park, selectors.nodes())
         ],
