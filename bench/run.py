@@ -48,6 +48,7 @@ def set_up(folder):
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", database="cache", verbosity=0)
     call_command("collectstatic", verbosity=0, interactive=False)
 
 
