@@ -39,7 +39,8 @@ def test_investor_sends_an_enquiry_and_an_officer_finds_it(page):
     page.get_by_role("link", name="发送咨询").click()
     expect(page).to_have_url(re.compile(r"/zh-hans/enquiry/\?park=sino-german-eco-park$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("发送咨询")
-    expect(page.get_by_label("园区（选填）")).to_have_value(str(park.pk))
+    # The park is pre-filled by its name in the page's language (no list of every park).
+    expect(page.get_by_label("园区（选填）")).to_have_value(park.name_zh_hans)
 
     # Sending too early shows the errors in Chinese, accessibly.
     page.get_by_role("button", name="提交咨询").click()
