@@ -16,11 +16,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from localisation import formats
+from projects import completeness
 from projects.models import Event, Policy, Publishable
 from projects.models.figure import Measured
 from siting.models import Indicator, stale_before
 
-from .completeness import missing_by_language
 from .models import ExternalLink
 from .reviews import review_cutoff
 
@@ -92,7 +92,10 @@ def translation_sections(records):
         for code, label in settings.LANGUAGES
     }
     for record in records:
-        for code, names in missing_by_language(record).items():
+        for code, counted in completeness.report(record).items():
+            if counted.complete:
+                continue
+            names = counted.missing_fields
             fields = formats.join(record._meta.get_field(name).verbose_name for name in names)
             sections[code].items.append(item(record, f"{kind_of(record)} · {fields}"))
     return list(sections.values())
