@@ -180,6 +180,8 @@ def test_token_is_stored_and_unique(client):
 @pytest.mark.parametrize(
     "token",
     ["", "made-up", "abc:def:ghi", signing.TimestampSigner(salt="other").sign("x")],
+    # Named ids: the signed token holds the time, and parallel runs must collect the same tests.
+    ids=["empty", "made-up", "malformed", "other-salt"],
 )
 def test_a_missing_or_forged_token_is_refused_with_a_fresh_one(client, token):
     response = submit(client, submission_token=token)
