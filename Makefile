@@ -80,10 +80,13 @@ serve: $(VENV)/installed pdf-deps
 	exec $(PY) -m portal.together web="$(VENV)/bin/gunicorn -c portal/gunicorn.conf.py portal.wsgi" \
 		worker='$(WORKER)' scheduler="$(SCHEDULER)"
 
+# The fast tests run in one process per core (pytest-xdist); the slow ones (browsers,
+# load tests with servers of their own) one at a time after them.
 test: $(VENV)/installed system-deps node_modules/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n auto -m "not slow"
+	$(VENV)/bin/pytest -m slow
 
 # Performance of every public page on a large synthetic data set -> bench/RESULTS.md.
 bench: $(VENV)/installed system-deps node_modules/.installed
@@ -96,7 +99,8 @@ screenshots: demo system-deps
 
 # The whole suite on a throw-away PostgreSQL cluster (installed if missing).
 test-postgres: $(VENV)/installed system-deps node_modules/.installed
-	.ci/with-postgres $(VENV)/bin/pytest
+	.ci/with-postgres $(VENV)/bin/pytest -n auto -m "not slow"
+	.ci/with-postgres $(VENV)/bin/pytest -m slow
 
 lint: $(VENV)/installed
 	$(VENV)/bin/ruff check .
