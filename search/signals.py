@@ -26,5 +26,7 @@ def reindex_many(model, pks):
     """For writes that send no signals (`QuerySet.update()`): after the commit."""
     from .indexing import reindex
 
+    if not hasattr(model, "public"):
+        return
     key, pks = model.public.key, list(pks)
     transaction.on_commit(lambda: [reindex(key, pk) for pk in pks])
