@@ -9,21 +9,23 @@ from django.db import connection
 
 TABLE = "search_searchentry"
 
+# Contentless: the entry table holds the text; `kind` is the type key, so the counts by
+# type and the type filter are read from the index alone.
 SQLITE_CREATE = [
-    f"""CREATE VIRTUAL TABLE search_fts USING fts5(
-        title_tokens, body_tokens, content='{TABLE}', content_rowid='id',
+    """CREATE VIRTUAL TABLE search_fts USING fts5(
+        title_tokens, body_tokens, kind, content='',
         tokenize='unicode61 remove_diacritics 0')""",
     f"""CREATE TRIGGER search_fts_insert AFTER INSERT ON {TABLE} BEGIN
-        INSERT INTO search_fts(rowid, title_tokens, body_tokens)
-        VALUES (new.id, new.title_tokens, new.body_tokens); END""",
+        INSERT INTO search_fts(rowid, title_tokens, body_tokens, kind)
+        VALUES (new.id, new.title_tokens, new.body_tokens, new.type); END""",
     f"""CREATE TRIGGER search_fts_delete AFTER DELETE ON {TABLE} BEGIN
-        INSERT INTO search_fts(search_fts, rowid, title_tokens, body_tokens)
-        VALUES ('delete', old.id, old.title_tokens, old.body_tokens); END""",
+        INSERT INTO search_fts(search_fts, rowid, title_tokens, body_tokens, kind)
+        VALUES ('delete', old.id, old.title_tokens, old.body_tokens, old.type); END""",
     f"""CREATE TRIGGER search_fts_update AFTER UPDATE ON {TABLE} BEGIN
-        INSERT INTO search_fts(search_fts, rowid, title_tokens, body_tokens)
-        VALUES ('delete', old.id, old.title_tokens, old.body_tokens);
-        INSERT INTO search_fts(rowid, title_tokens, body_tokens)
-        VALUES (new.id, new.title_tokens, new.body_tokens); END""",
+        INSERT INTO search_fts(search_fts, rowid, title_tokens, body_tokens, kind)
+        VALUES ('delete', old.id, old.title_tokens, old.body_tokens, old.type);
+        INSERT INTO search_fts(rowid, title_tokens, body_tokens, kind)
+        VALUES (new.id, new.title_tokens, new.body_tokens, new.type); END""",
 ]
 SQLITE_DROP = [
     "DROP TRIGGER IF EXISTS search_fts_update",
@@ -56,96 +58,175 @@ def drop_index(apps, schema_editor):
     _run(schema_editor, {"sqlite": SQLITE_DROP, "postgresql": POSTGRES_DROP})
 
 
-class Sqlite:
-    source = f"search_fts JOIN {TABLE} e ON e.id = search_fts.rowid"
-    matches = "search_fts MATCH %s"
-    score = "bm25(search_fts, 10.0, 1.0)"  # lower is better
+# A tier of at most this many hits is ordered by the index's score (and the exact phrase
+# first); a larger one in index order (the declared ordering at the last rebuild), so a
+# word in every record ("Qingdao") costs no score for each of them.
+SCORED = 500
 
+
+class Query:
+    """The terms of a search, as the expressions each tier of hits needs.
+
+    Tiers, best first: every term in the name; every term, not all in the name; some
+    terms only. `key` keeps one content type.
+    """
+
+    def __init__(self, terms, key=None, phrase=False):
+        self.terms, self.key = terms, key
+        self.phrase = phrase and len(terms) > 1
+        self.tiers = 3 if len(terms) > 1 else 2
+
+
+class Sqlite:
     @staticmethod
-    def quote(term):
+    def _quote(term):
         return f'"{term}"'
 
-    def any(self, terms):
-        return " OR ".join(map(self.quote, terms))
+    # The words are in the text columns only: "park" is also a `kind`.
+    def _any(self, terms):
+        return "({title_tokens body_tokens} : (" + " OR ".join(map(self._quote, terms)) + "))"
 
-    def all(self, terms):
-        return " AND ".join(map(self.quote, terms))
+    def _all(self, terms):
+        return "({title_tokens body_tokens} : (" + " AND ".join(map(self._quote, terms)) + "))"
 
-    def in_title(self, terms):
-        return f"title_tokens : ({self.all(terms)})"
+    def _tier(self, query, tier, key):
+        title = "(title_tokens : (" + " AND ".join(map(self._quote, query.terms)) + "))"
+        expression = [
+            title,
+            f"{self._all(query.terms)} NOT {title}",
+            f"{self._any(query.terms)} NOT {self._all(query.terms)}",
+        ][tier]
+        return f"({expression}) AND kind : {self._quote(key)}" if key else expression
 
-    def phrase(self, terms):
-        return self.quote(" ".join(terms))
+    def counts(self, query):
+        """({type: hits}, [hits of each tier in the query's type or all types])."""
+        from projects.content_types import public_types
 
-    def test(self, expression):
-        return "e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)"
+        keys = [declared.key for declared in public_types()]
+        expressions = [f"{self._any(query.terms)} AND kind : {self._quote(key)}" for key in keys]
+        expressions += [self._tier(query, tier, query.key) for tier in range(query.tiers)]
+        count = "(SELECT COUNT(*) FROM search_fts WHERE search_fts MATCH %s)"
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT " + ", ".join([count] * len(expressions)), expressions)
+            row = cursor.fetchone()
+        return dict(zip(keys, row[: len(keys)], strict=True)), list(row[len(keys) :])
+
+    def page(self, query, windows, start, stop):
+        """Rows (type, slug, content) of the given (tier, limit, offset, scored) windows."""
+        parts, params = [], []
+        for tier, limit, offset, scored in windows:
+            phrase, score = "0", "0"
+            if scored:
+                score = "bm25(search_fts, 10.0, 1.0, 0.0)"
+                if query.phrase:
+                    phrase = "(rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s))"
+                    params.append(
+                        "{title_tokens body_tokens} : " + self._quote(" ".join(query.terms))
+                    )
+            parts.append(
+                f"SELECT * FROM (SELECT rowid AS id, {tier} AS tier, {phrase} AS phrase, "
+                f"{score} AS score FROM search_fts WHERE search_fts MATCH %s "
+                f"ORDER BY phrase DESC, score, rowid LIMIT %s OFFSET %s)"
+            )
+            params += [self._tier(query, tier, query.key), limit, offset]
+        sql = (
+            f"SELECT e.type, e.slug, e.content FROM ({' UNION ALL '.join(parts)}) h "
+            f"JOIN {TABLE} e ON e.id = h.id ORDER BY h.tier, h.phrase DESC, h.score, h.id"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
 
 
 class Postgres:
-    source = f"{TABLE} e"
-    matches = "e.vector @@ to_tsquery('simple', %s)"
-    score = "-ts_rank(e.vector, to_tsquery('simple', %s))"  # lower is better, as bm25
+    def _tsquery(self, terms, operator, weight=""):
+        return f" {operator} ".join(f"{term}{weight}" for term in terms)
 
-    def any(self, terms):
-        return " | ".join(terms)
+    def _tier_case(self, query):
+        title = self._tsquery(query.terms, "&", ":A")
+        every = self._tsquery(query.terms, "&")
+        sql = (
+            "CASE WHEN e.vector @@ to_tsquery('simple', %s) THEN 0 "
+            "WHEN e.vector @@ to_tsquery('simple', %s) THEN 1 ELSE 2 END"
+        )
+        return sql, [title, every]
 
-    def all(self, terms):
-        return " & ".join(terms)
+    def _where(self, query, key):
+        sql = "e.vector @@ to_tsquery('simple', %s)"
+        params = [self._tsquery(query.terms, "|")]
+        if key:
+            sql += " AND e.type = %s"
+            params.append(key)
+        return sql, params
 
-    def in_title(self, terms):
-        return " & ".join(f"{term}:A" for term in terms)
+    def counts(self, query):
+        tier, tier_params = self._tier_case(query)
+        where, params = self._where(query, None)
+        sql = f"SELECT e.type, {tier}, COUNT(*) FROM {TABLE} e WHERE {where} GROUP BY 1, 2"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*tier_params, *params])
+            rows = cursor.fetchall()
+        facets, tiers = {}, [0] * query.tiers
+        for key, number, count in rows:
+            facets[key] = facets.get(key, 0) + count
+            if not query.key or key == query.key:
+                tiers[number] += count
+        return facets, tiers
 
-    def phrase(self, terms):
-        return " <-> ".join(terms)
-
-    def test(self, expression):
-        return "(e.vector @@ to_tsquery('simple', %s))"
+    def page(self, query, windows, start, stop):
+        tier, tier_params = self._tier_case(query)
+        where, params = self._where(query, query.key)
+        scored = [number for number, _limit, _offset, is_scored in windows if is_scored] or [-1]
+        marks = ", ".join(["%s"] * len(scored))
+        phrase = "FALSE"
+        phrase_params = []
+        if query.phrase:
+            phrase = "e.vector @@ to_tsquery('simple', %s)"
+            phrase_params = [self._tsquery(query.terms, "<->")]
+        sql = (
+            f"SELECT e.type, e.slug, e.content FROM {TABLE} e WHERE {where} ORDER BY {tier}, "
+            f"CASE WHEN {tier} IN ({marks}) THEN ({phrase}) ELSE FALSE END DESC, "
+            f"CASE WHEN {tier} IN ({marks}) THEN -ts_rank(e.vector, to_tsquery('simple', %s)) "
+            f"ELSE 0 END, e.id LIMIT %s OFFSET %s"
+        )
+        sql_params = [
+            *params,
+            *tier_params,
+            *tier_params,
+            *scored,
+            *phrase_params,
+            *tier_params,
+            *scored,
+            self._tsquery(query.terms, "|"),
+            stop - start,
+            start,
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, sql_params)
+            return cursor.fetchall()
 
 
 def backend():
     return Postgres() if connection.vendor == "postgresql" else Sqlite()
 
 
-def _filters(db, any_terms, published_before, key):
-    sql = f"{db.matches} AND (e.publish_at IS NULL OR e.publish_at <= %s)"
-    params = [any_terms, connection.ops.adapt_datetimefield_value(published_before)]
-    if key:
-        sql += " AND e.type = %s"
-        params.append(key)
-    return sql, params
+def windows_for(tiers, start, stop):
+    """(tier, limit, offset in the tier, scored) of each tier the hits start:stop fall in."""
+    windows, before = [], 0
+    for number, count in enumerate(tiers):
+        low, high = max(start, before), min(stop, before + count)
+        if low < high:
+            windows.append((number, high - low, low - before, count <= SCORED))
+        before += count
+    return windows
 
 
-def facet_counts(terms, now):
-    """{type key: entries holding any term}."""
-    db = backend()
-    where, params = _filters(db, db.any(terms), now, None)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT e.type, COUNT(*) FROM {db.source} WHERE {where} GROUP BY e.type", params
-        )
-        return dict(cursor.fetchall())
+def counts(query):
+    return backend().counts(query)
 
 
-def ranked(terms, now, key, limit, offset, phrase):
-    """(type, slug, content) of the best entries: all terms first, then all terms in the
-    name, then the exact phrase, then the index's own score, then the navigation order."""
-    db = backend()
-    tests, test_params = [], []
-    if len(terms) > 1:
-        tests += [db.test(db.all(terms))]
-        test_params += [db.all(terms)]
-    tests += [db.test(db.in_title(terms))]
-    test_params += [db.in_title(terms)]
-    if phrase and len(terms) > 1:
-        tests += [db.test(db.phrase(terms))]
-        test_params += [db.phrase(terms)]
-    score_params = [db.any(terms)] if "%s" in db.score else []
-    where, params = _filters(db, db.any(terms), now, key)
-    order = ", ".join(f"{test} DESC" for test in tests)
-    sql = (
-        f"SELECT e.type, e.slug, e.content FROM {db.source} WHERE {where} "
-        f"ORDER BY {order}, {db.score}, e.position, e.sort_title, e.id LIMIT %s OFFSET %s"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *test_params, *score_params, limit, offset])
-        return cursor.fetchall()
+def page(query, tiers, start, stop):
+    windows = windows_for(tiers, start, stop)
+    if not windows:
+        return []
+    return backend().page(query, windows, start, stop)

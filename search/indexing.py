@@ -8,6 +8,8 @@ import html
 import re
 
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.html import strip_tags
 from modeltranslation.utils import build_localized_fieldname
 
@@ -75,6 +77,14 @@ def add_words(words, word_model=SearchWord):
     )
 
 
+def due(records):
+    """The published records among `records` whose time has come (Publishable.published)."""
+    now = timezone.now()
+    return records.filter(status=PUBLISHED).filter(
+        Q(publish_at__isnull=True) | Q(publish_at__lte=now)
+    )
+
+
 def declared_type(key):
     return next(declared for declared in public_types() if declared.key == key)
 
@@ -83,7 +93,7 @@ def reindex(key, pk, model=None):
     """Bring one record's entry in step: written if published, removed otherwise."""
     declared = declared_type(key)
     model = model or declared.model
-    record = model._default_manager.filter(pk=pk, status=PUBLISHED).first()
+    record = due(model._default_manager.filter(pk=pk)).first()
     with transaction.atomic():
         SearchEntry.objects.filter(type=key, record_id=pk).delete()
         if record is not None:
@@ -105,7 +115,8 @@ def rebuild(apps=None, batch=2000):
         word_model.objects.all().delete()
         for declared in public_types():
             model = apps.get_model(declared.model._meta.label) if apps else declared.model
-            records = model._default_manager.filter(status=PUBLISHED).order_by("pk")
+            # In the declared order: the order of hits too common to score (backends).
+            records = due(model._default_manager.all())
             entries = [entry_for(declared, record) for record in records.iterator(batch)]
             entry_model.objects.bulk_create(
                 [entry_model(**entry) for entry in entries], batch_size=batch

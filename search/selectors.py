@@ -4,7 +4,6 @@ import json
 from dataclasses import dataclass
 
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import get_language
 
 from localisation import languages
@@ -78,16 +77,14 @@ class Results:
     """The hits of a query, as a sequence the paginator slices: one query per page."""
 
     def __init__(self, terms, key=None, phrase=False, highlight=()):
-        self.terms, self.key, self.phrase = terms, key, phrase
-        self.now = timezone.now()
+        self.terms, self.key = terms, key
+        self.query = backends.Query(terms, key, phrase)
         self.types = {declared.key: declared for declared in public_types()}
-        self.counts = backends.facet_counts(terms, self.now) if terms else {}
+        self.counts, self.tiers = backends.counts(self.query) if terms else ({}, [])
         self.pattern = snippets.matcher(list(highlight) or terms)
 
     def count(self):
-        if self.key:
-            return self.counts.get(self.key, 0)
-        return sum(self.counts.values())
+        return sum(self.tiers)
 
     def __len__(self):
         return self.count()
@@ -96,7 +93,7 @@ class Results:
         start, stop = window.start or 0, window.stop
         if not self.terms or stop <= start:
             return []
-        rows = backends.ranked(self.terms, self.now, self.key, stop - start, start, self.phrase)
+        rows = backends.page(self.query, self.tiers, start, stop)
         order = _reading_order()
         return [_hit(row, self.types, self.pattern, order) for row in rows]
 
