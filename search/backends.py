@@ -9,23 +9,24 @@ from django.db import connection
 
 TABLE = "search_searchentry"
 
-# Contentless: the entry table holds the text; `kind` is the type key, so the counts by
-# type and the type filter are read from the index alone.
+# Contentless: the entry table holds the text. An entry's id starts with its type's
+# position (search.indexing.entry_id), so the counts by type and the type filter are
+# read from the index's row ids alone.
 SQLITE_CREATE = [
     """CREATE VIRTUAL TABLE search_fts USING fts5(
-        title_tokens, body_tokens, kind, content='',
+        title_tokens, body_tokens, content='',
         tokenize='unicode61 remove_diacritics 0')""",
     f"""CREATE TRIGGER search_fts_insert AFTER INSERT ON {TABLE} BEGIN
-        INSERT INTO search_fts(rowid, title_tokens, body_tokens, kind)
-        VALUES (new.id, new.title_tokens, new.body_tokens, new.type); END""",
+        INSERT INTO search_fts(rowid, title_tokens, body_tokens)
+        VALUES (new.id, new.title_tokens, new.body_tokens); END""",
     f"""CREATE TRIGGER search_fts_delete AFTER DELETE ON {TABLE} BEGIN
-        INSERT INTO search_fts(search_fts, rowid, title_tokens, body_tokens, kind)
-        VALUES ('delete', old.id, old.title_tokens, old.body_tokens, old.type); END""",
+        INSERT INTO search_fts(search_fts, rowid, title_tokens, body_tokens)
+        VALUES ('delete', old.id, old.title_tokens, old.body_tokens); END""",
     f"""CREATE TRIGGER search_fts_update AFTER UPDATE ON {TABLE} BEGIN
-        INSERT INTO search_fts(search_fts, rowid, title_tokens, body_tokens, kind)
-        VALUES ('delete', old.id, old.title_tokens, old.body_tokens, old.type);
-        INSERT INTO search_fts(rowid, title_tokens, body_tokens, kind)
-        VALUES (new.id, new.title_tokens, new.body_tokens, new.type); END""",
+        INSERT INTO search_fts(search_fts, rowid, title_tokens, body_tokens)
+        VALUES ('delete', old.id, old.title_tokens, old.body_tokens);
+        INSERT INTO search_fts(rowid, title_tokens, body_tokens)
+        VALUES (new.id, new.title_tokens, new.body_tokens); END""",
 ]
 SQLITE_DROP = [
     "DROP TRIGGER IF EXISTS search_fts_update",
@@ -82,34 +83,40 @@ class Sqlite:
     def _quote(term):
         return f'"{term}"'
 
-    # The words are in the text columns only: "park" is also a `kind`.
     def _any(self, terms):
-        return "({title_tokens body_tokens} : (" + " OR ".join(map(self._quote, terms)) + "))"
+        return "(" + " OR ".join(map(self._quote, terms)) + ")"
 
     def _all(self, terms):
-        return "({title_tokens body_tokens} : (" + " AND ".join(map(self._quote, terms)) + "))"
+        return "(" + " AND ".join(map(self._quote, terms)) + ")"
 
-    def _tier(self, query, tier, key):
+    def _tier(self, query, tier):
         title = "(title_tokens : (" + " AND ".join(map(self._quote, query.terms)) + "))"
         expression = [
             title,
             f"{self._all(query.terms)} NOT {title}",
             f"{self._any(query.terms)} NOT {self._all(query.terms)}",
         ][tier]
-        return f"({expression}) AND kind : {self._quote(key)}" if key else expression
+        return expression
+
+    @staticmethod
+    def _in_type(query):
+        """The row id range of the query's type; nothing without one."""
+        if not query.key:
+            return "", []
+        low, high = type_range(query.key)
+        return " AND rowid BETWEEN %s AND %s", [low, high]
 
     def counts(self, query):
         """({type: hits}, [hits of each tier in the query's type or all types])."""
-        from projects.content_types import public_types
-
-        keys = [declared.key for declared in public_types()]
-        expressions = [f"{self._any(query.terms)} AND kind : {self._quote(key)}" for key in keys]
-        expressions += [self._tier(query, tier, query.key) for tier in range(query.tiers)]
-        count = "(SELECT COUNT(*) FROM search_fts WHERE search_fts MATCH %s)"
+        parts = [
+            f"SELECT {tier}, rowid / {TYPE_SPAN}, COUNT(*) FROM search_fts "
+            "WHERE search_fts MATCH %s GROUP BY 2"
+            for tier in range(query.tiers)
+        ]
+        params = [self._tier(query, tier) for tier in range(query.tiers)]
         with connection.cursor() as cursor:
-            cursor.execute("SELECT " + ", ".join([count] * len(expressions)), expressions)
-            row = cursor.fetchone()
-        return dict(zip(keys, row[: len(keys)], strict=True)), list(row[len(keys) :])
+            cursor.execute(" UNION ALL ".join(parts), params)
+            return tally(query, cursor.fetchall())
 
     def page(self, query, windows, start, stop):
         """Rows (type, slug, content) of the given (tier, limit, offset, scored) windows."""
@@ -117,18 +124,17 @@ class Sqlite:
         for tier, limit, offset, scored in windows:
             phrase, score = "0", "0"
             if scored:
-                score = "bm25(search_fts, 10.0, 1.0, 0.0)"
+                score = "bm25(search_fts, 10.0, 1.0)"
                 if query.phrase:
                     phrase = "(rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s))"
-                    params.append(
-                        "{title_tokens body_tokens} : " + self._quote(" ".join(query.terms))
-                    )
+                    params.append(self._quote(" ".join(query.terms)))
+            in_type, type_params = self._in_type(query)
             parts.append(
                 f"SELECT * FROM (SELECT rowid AS id, {tier} AS tier, {phrase} AS phrase, "
-                f"{score} AS score FROM search_fts WHERE search_fts MATCH %s "
+                f"{score} AS score FROM search_fts WHERE search_fts MATCH %s{in_type} "
                 f"ORDER BY phrase DESC, score, rowid LIMIT %s OFFSET %s)"
             )
-            params += [self._tier(query, tier, query.key), limit, offset]
+            params += [self._tier(query, tier), *type_params, limit, offset]
         sql = (
             f"SELECT e.type, e.slug, e.content FROM ({' UNION ALL '.join(parts)}) h "
             f"JOIN {TABLE} e ON e.id = h.id ORDER BY h.tier, h.phrase DESC, h.score, h.id"
@@ -162,16 +168,13 @@ class Postgres:
     def counts(self, query):
         tier, tier_params = self._tier_case(query)
         where, params = self._where(query, None)
-        sql = f"SELECT e.type, {tier}, COUNT(*) FROM {TABLE} e WHERE {where} GROUP BY 1, 2"
+        sql = (
+            f"SELECT {tier}, e.id / {TYPE_SPAN}, COUNT(*) FROM {TABLE} e WHERE {where} "
+            "GROUP BY 1, 2"
+        )
         with connection.cursor() as cursor:
             cursor.execute(sql, [*tier_params, *params])
-            rows = cursor.fetchall()
-        facets, tiers = {}, [0] * query.tiers
-        for key, number, count in rows:
-            facets[key] = facets.get(key, 0) + count
-            if not query.key or key == query.key:
-                tiers[number] += count
-        return facets, tiers
+            return tally(query, cursor.fetchall())
 
     def page(self, query, windows, start, stop):
         tier, tier_params = self._tier_case(query)
@@ -204,6 +207,31 @@ class Postgres:
         with connection.cursor() as cursor:
             cursor.execute(sql, sql_params)
             return cursor.fetchall()
+
+
+# Entry ids: the type's position times TYPE_SPAN plus a number in the declared order.
+TYPE_SPAN = 10**10
+
+
+def type_range(key):
+    from projects.content_types import public_type
+
+    low = public_type(key).position * TYPE_SPAN
+    return low, low + TYPE_SPAN - 1
+
+
+def tally(query, rows):
+    """({type: hits}, [hits of each tier]) from rows of (tier, type position, count)."""
+    from projects.content_types import public_types
+
+    keys = {declared.position: declared.key for declared in public_types()}
+    facets, tiers = {}, [0] * query.tiers
+    for tier, position, count in rows:
+        key = keys.get(position)
+        facets[key] = facets.get(key, 0) + count
+        if not query.key or key == query.key:
+            tiers[tier] += count
+    return facets, tiers
 
 
 def backend():

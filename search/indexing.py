@@ -8,7 +8,7 @@ import html
 import re
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.html import strip_tags
 from modeltranslation.utils import build_localized_fieldname
@@ -16,7 +16,7 @@ from modeltranslation.utils import build_localized_fieldname
 from localisation import languages
 from projects.content_types import public_types
 
-from . import tokens
+from . import backends, tokens
 from .models import SearchEntry, SearchWord
 
 PUBLISHED = "published"
@@ -89,17 +89,27 @@ def declared_type(key):
     return next(declared for declared in public_types() if declared.key == key)
 
 
+def next_id(key):
+    """A new entry comes after the type's others: the declared order is the rebuild's."""
+    low, high = backends.type_range(key)
+    last = SearchEntry.objects.filter(id__range=(low, high)).aggregate(last=Max("id"))["last"]
+    return (last or low) + 1
+
+
 def reindex(key, pk, model=None):
     """Bring one record's entry in step: written if published, removed otherwise."""
     declared = declared_type(key)
     model = model or declared.model
     record = due(model._default_manager.filter(pk=pk)).first()
     with transaction.atomic():
-        SearchEntry.objects.filter(type=key, record_id=pk).delete()
-        if record is not None:
-            entry = entry_for(declared, record)
-            SearchEntry.objects.create(**entry)
-            add_words(vocabulary([entry]))
+        existing = SearchEntry.objects.filter(type=key, record_id=pk)
+        if record is None:
+            existing.delete()
+            return
+        entry = entry_for(declared, record)
+        if not existing.update(**entry):
+            SearchEntry.objects.create(id=next_id(key), **entry)
+        add_words(vocabulary([entry]))
 
 
 def rebuild(apps=None, batch=2000):
@@ -118,8 +128,10 @@ def rebuild(apps=None, batch=2000):
             # In the declared order: the order of hits too common to score (backends).
             records = due(model._default_manager.all())
             entries = [entry_for(declared, record) for record in records.iterator(batch)]
+            low, _high = backends.type_range(declared.key)
             entry_model.objects.bulk_create(
-                [entry_model(**entry) for entry in entries], batch_size=batch
+                [entry_model(id=low + n, **entry) for n, entry in enumerate(entries, 1)],
+                batch_size=batch,
             )
             words |= vocabulary(entries)
             count += len(entries)
