@@ -9,29 +9,38 @@ from django.db import connection
 
 TABLE = "search_searchentry"
 
-# Contentless: the entry table holds the text. An entry's id starts with its type's
-# position (search.indexing.entry_id), so the counts by type and the type filter are
-# read from the index's row ids alone.
+# Contentless tables (the entry table holds the text) of one column each, so a count
+# reads one doclist: every token, and the name's tokens alone. An entry's id starts with
+# its type's position (TYPE_SPAN), so the counts by type and the type filter are row id
+# ranges of the index.
 SQLITE_CREATE = [
     """CREATE VIRTUAL TABLE search_fts USING fts5(
-        title_tokens, body_tokens, content='',
-        tokenize='unicode61 remove_diacritics 0')""",
+        tokens, content='', tokenize='unicode61 remove_diacritics 0')""",
+    """CREATE VIRTUAL TABLE search_title_fts USING fts5(
+        tokens, content='', tokenize='unicode61 remove_diacritics 0')""",
     f"""CREATE TRIGGER search_fts_insert AFTER INSERT ON {TABLE} BEGIN
-        INSERT INTO search_fts(rowid, title_tokens, body_tokens)
-        VALUES (new.id, new.title_tokens, new.body_tokens); END""",
+        INSERT INTO search_fts(rowid, tokens)
+        VALUES (new.id, new.title_tokens || ' ' || new.body_tokens);
+        INSERT INTO search_title_fts(rowid, tokens) VALUES (new.id, new.title_tokens); END""",
     f"""CREATE TRIGGER search_fts_delete AFTER DELETE ON {TABLE} BEGIN
-        INSERT INTO search_fts(search_fts, rowid, title_tokens, body_tokens)
-        VALUES ('delete', old.id, old.title_tokens, old.body_tokens); END""",
+        INSERT INTO search_fts(search_fts, rowid, tokens)
+        VALUES ('delete', old.id, old.title_tokens || ' ' || old.body_tokens);
+        INSERT INTO search_title_fts(search_title_fts, rowid, tokens)
+        VALUES ('delete', old.id, old.title_tokens); END""",
     f"""CREATE TRIGGER search_fts_update AFTER UPDATE ON {TABLE} BEGIN
-        INSERT INTO search_fts(search_fts, rowid, title_tokens, body_tokens)
-        VALUES ('delete', old.id, old.title_tokens, old.body_tokens);
-        INSERT INTO search_fts(rowid, title_tokens, body_tokens)
-        VALUES (new.id, new.title_tokens, new.body_tokens); END""",
+        INSERT INTO search_fts(search_fts, rowid, tokens)
+        VALUES ('delete', old.id, old.title_tokens || ' ' || old.body_tokens);
+        INSERT INTO search_title_fts(search_title_fts, rowid, tokens)
+        VALUES ('delete', old.id, old.title_tokens);
+        INSERT INTO search_fts(rowid, tokens)
+        VALUES (new.id, new.title_tokens || ' ' || new.body_tokens);
+        INSERT INTO search_title_fts(rowid, tokens) VALUES (new.id, new.title_tokens); END""",
 ]
 SQLITE_DROP = [
     "DROP TRIGGER IF EXISTS search_fts_update",
     "DROP TRIGGER IF EXISTS search_fts_delete",
     "DROP TRIGGER IF EXISTS search_fts_insert",
+    "DROP TABLE IF EXISTS search_title_fts",
     "DROP TABLE IF EXISTS search_fts",
 ]
 POSTGRES_CREATE = [
@@ -79,62 +88,85 @@ class Query:
 
 
 class Sqlite:
+    COUNT = "(SELECT COUNT(*) FROM {table} WHERE {table} MATCH %s AND rowid BETWEEN %s AND %s)"
+
     @staticmethod
     def _quote(term):
         return f'"{term}"'
 
     def _any(self, terms):
-        return "(" + " OR ".join(map(self._quote, terms)) + ")"
+        return " OR ".join(map(self._quote, terms))
 
     def _all(self, terms):
-        return "(" + " AND ".join(map(self._quote, terms)) + ")"
-
-    def _tier(self, query, tier):
-        title = "(title_tokens : (" + " AND ".join(map(self._quote, query.terms)) + "))"
-        expression = [
-            title,
-            f"{self._all(query.terms)} NOT {title}",
-            f"{self._any(query.terms)} NOT {self._all(query.terms)}",
-        ][tier]
-        return expression
+        return " AND ".join(map(self._quote, terms))
 
     @staticmethod
-    def _in_type(query):
-        """The row id range of the query's type; nothing without one."""
-        if not query.key:
-            return "", []
-        low, high = type_range(query.key)
-        return " AND rowid BETWEEN %s AND %s", [low, high]
+    def _scope(query):
+        return type_range(query.key) if query.key else (0, 2**62)
 
     def counts(self, query):
-        """({type: hits}, [hits of each tier in the query's type or all types])."""
-        parts = [
-            f"SELECT {tier}, rowid / {TYPE_SPAN}, COUNT(*) FROM search_fts "
-            "WHERE search_fts MATCH %s GROUP BY 2"
-            for tier in range(query.tiers)
-        ]
-        params = [self._tier(query, tier) for tier in range(query.tiers)]
+        """({type: hits}, [hits of each tier in the query's type or all types]).
+
+        Every term in the name; every term, less those; some terms, less every term."""
+        from projects.content_types import public_types
+
+        declared = list(public_types())
+        sql, params = [], []
+        for each in declared:
+            sql.append(self.COUNT.format(table="search_fts"))
+            params += [self._any(query.terms), *type_range(each.key)]
+        sql.append(self.COUNT.format(table="search_title_fts"))
+        params += [self._all(query.terms), *self._scope(query)]
+        if query.tiers == 3:
+            sql.append(self.COUNT.format(table="search_fts"))
+            params += [self._all(query.terms), *self._scope(query)]
         with connection.cursor() as cursor:
-            cursor.execute(" UNION ALL ".join(parts), params)
-            return tally(query, cursor.fetchall())
+            cursor.execute("SELECT " + ", ".join(sql), params)
+            row = cursor.fetchone()
+        facets = {each.key: count for each, count in zip(declared, row, strict=False)}
+        scope = facets.get(query.key, 0) if query.key else sum(facets.values())
+        in_title = row[len(declared)]
+        every = row[len(declared) + 1] if query.tiers == 3 else scope
+        tiers = [in_title, every - in_title]
+        if query.tiers == 3:
+            tiers.append(scope - every)
+        return facets, tiers
+
+    def _window(self, query, tier, scored):
+        """SQL and parameters of a tier's row ids, best first."""
+        low, high = self._scope(query)
+        every = self._all(query.terms)
+        table, expression, extra, extra_params = "search_fts", every, "", []
+        if tier == 0:
+            table = "search_title_fts"
+        elif tier == 1:
+            extra = (
+                " AND rowid NOT IN "
+                "(SELECT rowid FROM search_title_fts WHERE search_title_fts MATCH %s)"
+            )
+            extra_params = [every]
+        else:
+            expression = f"({self._any(query.terms)}) NOT ({every})"
+        phrase, phrase_params, score = "0", [], "0"
+        if scored:
+            score = f"bm25({table})"
+            if query.phrase:
+                phrase = f"(rowid IN (SELECT rowid FROM {table} WHERE {table} MATCH %s))"
+                phrase_params = [self._quote(" ".join(query.terms))]
+        sql = (
+            f"SELECT rowid AS id, {tier} AS tier, {phrase} AS phrase, {score} AS score "
+            f"FROM {table} WHERE {table} MATCH %s AND rowid BETWEEN %s AND %s{extra} "
+            "ORDER BY phrase DESC, score, rowid LIMIT %s OFFSET %s"
+        )
+        return sql, [*phrase_params, expression, low, high, *extra_params]
 
     def page(self, query, windows, start, stop):
         """Rows (type, slug, content) of the given (tier, limit, offset, scored) windows."""
         parts, params = [], []
         for tier, limit, offset, scored in windows:
-            phrase, score = "0", "0"
-            if scored:
-                score = "bm25(search_fts, 10.0, 1.0)"
-                if query.phrase:
-                    phrase = "(rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s))"
-                    params.append(self._quote(" ".join(query.terms)))
-            in_type, type_params = self._in_type(query)
-            parts.append(
-                f"SELECT * FROM (SELECT rowid AS id, {tier} AS tier, {phrase} AS phrase, "
-                f"{score} AS score FROM search_fts WHERE search_fts MATCH %s{in_type} "
-                f"ORDER BY phrase DESC, score, rowid LIMIT %s OFFSET %s)"
-            )
-            params += [self._tier(query, tier), *type_params, limit, offset]
+            sql, window_params = self._window(query, tier, scored)
+            parts.append(f"SELECT * FROM ({sql})")
+            params += [*window_params, limit, offset]
         sql = (
             f"SELECT e.type, e.slug, e.content FROM ({' UNION ALL '.join(parts)}) h "
             f"JOIN {TABLE} e ON e.id = h.id ORDER BY h.tier, h.phrase DESC, h.score, h.id"
@@ -142,6 +174,12 @@ class Sqlite:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
+
+    def optimise(self):
+        """Merge the index's segments after a rebuild: fewer, faster reads."""
+        with connection.cursor() as cursor:
+            for table in ("search_fts", "search_title_fts"):
+                cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
 
 
 class Postgres:
@@ -164,6 +202,9 @@ class Postgres:
             sql += " AND e.type = %s"
             params.append(key)
         return sql, params
+
+    def optimise(self):
+        pass
 
     def counts(self, query):
         tier, tier_params = self._tier_case(query)

@@ -136,4 +136,5 @@ def rebuild(apps=None, batch=2000):
             words |= vocabulary(entries)
             count += len(entries)
         add_words(words, word_model)
+    backends.backend().optimise()
     return count
