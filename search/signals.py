@@ -9,8 +9,6 @@ from projects.content_types import public_types
 def _changed(sender, instance, **kwargs):
     from .indexing import reindex
 
-    if kwargs.get("raw"):  # fixtures: `rebuild_search_index` after loading
-        return
     key, pk = sender.public.key, instance.pk
     transaction.on_commit(lambda: reindex(key, pk), using=kwargs.get("using"))
 
