@@ -20,6 +20,7 @@ from projects.models import (
     Policy,
     Sector,
 )
+from search.indexing import rebuild as rebuild_search_index
 from siting.models import AvailableSite, Indicator, LogisticsNode
 
 PUBLISHED = Park.Status.PUBLISHED
@@ -301,6 +302,8 @@ def fill(parks=5000, policies=10000, events=10000, centres=CENTRES, sites=SITES)
     centre_rows = make_centres(centres)
     make_events(events, sectors, park_rows, centre_rows)
     make_siting(sites, sectors, park_rows)
+    # Bulk inserts send no signals: the search index is built once, at the end.
+    rebuild_search_index()
     with translation.override("en"):
         return {
             str(model._meta.verbose_name_plural): model.objects.count()

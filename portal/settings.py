@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "staff",
     "decide",
     "factsheets",
+    "search",
 ]
 
 MIDDLEWARE = [

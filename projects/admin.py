@@ -17,6 +17,7 @@ from images.publishing import images_missing_alt
 from localisation import formats, languages
 from localisation.admin_filters import CountryInUseFilter
 from localisation.countries import country_choices
+from search.signals import reindex_many
 
 from . import completeness
 from .admin_languages import SideBySideTranslations
@@ -74,6 +75,7 @@ def publish(modeladmin, request, queryset):
     ]
     incomplete = queryset.count() - len(ready)
     queryset.filter(pk__in=[obj.pk for obj in ready]).update(status=Publishable.Status.PUBLISHED)
+    reindex_many(queryset.model, [obj.pk for obj in ready])  # update() sends no signal
     if ready:
         modeladmin.message_user(
             request,
@@ -95,7 +97,9 @@ def publish(modeladmin, request, queryset):
 
 @admin.action(description=_("Unpublish selected records"), permissions=["change"])
 def unpublish(modeladmin, request, queryset):
+    pks = list(queryset.values_list("pk", flat=True))
     count = queryset.update(status=Publishable.Status.DRAFT)
+    reindex_many(queryset.model, pks)
     modeladmin.message_user(
         request,
         ngettext("Unpublished %d record.", "Unpublished %d records.", count) % count,

@@ -112,3 +112,11 @@ class EventFilterForm(FilterForm):
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search"), max_length=SEARCH_MAX_LENGTH, required=False)
+    # A content type's key (the facet links); an unknown one is dropped.
+    type = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_type(self):
+        from projects.content_types import public_types
+
+        key = self.cleaned_data["type"]
+        return key if key in {declared.key for declared in public_types()} else ""

@@ -75,8 +75,8 @@ def pages():
     return [
         Page("home", "projects:home", 9, LIST_MS),
         *typed,
-        # Search reads each content type once.
-        Page("search", "projects:search", len(public_types()), LIST_MS, search=True),
+        # Search: the vocabulary (typos), the counts by type, the page of hits.
+        Page("search", "projects:search", 3, LIST_MS, search=True),
         Page("enquiry form", "enquiries:form", 3, DETAIL_MS),
         Page("enquiry status", "enquiries:status", 0, LIST_MS),
         Page("privacy notice", "privacy", 0, DETAIL_MS),

@@ -1,19 +1,13 @@
 """Queries the public pages run: only published records, with what each page shows."""
 
-from functools import reduce
-from operator import add, or_
-
 from django.conf import settings
-from django.db.models import Case, F, Prefetch, Q, Value, When
+from django.db.models import F, Prefetch, Q
 from modeltranslation.utils import build_localized_fieldname
 
 from images.models import Image
 from localisation.collation import sort_key, sorted_by_name
-from projects.content_types import public_types
 from projects.models import CityFigure, District, Event, OverseasCentre, Park, Policy, Sector
 
-# How many matches of each content type a search shows at most.
-SEARCH_LIMIT_PER_TYPE = 100
 # How many related records a detail page lists (a park's policies, events...): the page
 # links to the filtered list for the rest, so it stays small at any number of records.
 RELATED_SHOWN = 6
@@ -172,39 +166,8 @@ def events_for_centre(centre):
     return centre.events.published().upcoming()
 
 
-def _score(fields, query, languages):
-    """The weight of each field containing `query`, added up: names rank first."""
-    parts = [
-        Case(When(_contains(name, query, languages), then=Value(weight)), default=Value(0))
-        for name, weight in fields.items()
-    ]
-    return reduce(add, parts)
+def search(query, key=None):
+    """Published records matching `query`, ranked, with counts by type (search.selectors)."""
+    from search.selectors import search as ranked_search
 
-
-def _contains(field, query, languages):
-    return reduce(
-        or_,
-        (
-            Q(**{f"{build_localized_fieldname(field, code)}__icontains": query})
-            for code in languages
-        ),
-    )
-
-
-def _matching(declared, query, languages):
-    fields = declared.search_fields
-    condition = reduce(or_, (_contains(name, query, languages) for name in fields))
-    found = declared.published().filter(condition).annotate(score=_score(fields, query, languages))
-    ordering = ["-score", *declared.model._meta.ordering]
-    return list(found.order_by(*ordering)[:SEARCH_LIMIT_PER_TYPE])
-
-
-def search(query, languages):
-    """Published records of every type whose text contains `query` in the given languages:
-    type by type (navigation order), the best matches of each first."""
-    query = query.strip()
-    if not query:
-        return []
-    return [
-        record for declared in public_types() for record in _matching(declared, query, languages)
-    ]
+    return ranked_search(query.strip(), key or None)

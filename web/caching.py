@@ -37,6 +37,7 @@ STORED_HEADERS = ("Content-Type", "Content-Language", "Link", "X-Frame-Options")
 QUERY_PARAMETERS = {
     "page",
     "q",
+    "type",  # the search page's content type
     "sector",
     "district",
     "kind",

@@ -1,19 +1,12 @@
-from django.conf import settings
 from django.shortcuts import render
-from django.utils.translation import get_language
 
 from projects import selectors
 from projects.forms import SearchForm
+from search import tokens
 
 from .common import bounded_query, paginate
 
 PER_PAGE = 20
-
-
-def search_languages():
-    """The page's language first; the others too, since names are often given in both."""
-    current = get_language()
-    return [current, *(code for code, _name in settings.LANGUAGES if code != current)]
 
 
 @bounded_query
@@ -21,10 +14,16 @@ def search(request):
     form = SearchForm(request.GET)
     if not form.is_valid():
         return render(request, "projects/search.html", {"form": form}, status=400)
-    query = form.cleaned_data["q"]
-    results = selectors.search(query, search_languages())
-    return render(
-        request,
-        "projects/search.html",
-        {"form": form, "query": query, "page": paginate(request, results, PER_PAGE)},
-    )
+    query, key = form.cleaned_data["q"].strip(), form.cleaned_data["type"]
+    context = {"form": form, "query": query}
+    if query and not tokens.query_terms(query):
+        context["no_words"] = True  # only punctuation or symbols: nothing to look for
+    elif query:
+        found = selectors.search(query, key)
+        context |= {
+            "found": found,
+            "facets": found.results.facets(),
+            "type": key,
+            "page": paginate(request, found.results, PER_PAGE),
+        }
+    return render(request, "projects/search.html", context)
