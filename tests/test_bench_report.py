@@ -96,3 +96,32 @@ def test_load_rows_compare_with_the_peer():
     assert "| 10.0 × |" in rows[2] and rows[2].endswith("| ✅ |")
     assert "| 1.0 × |" in rows[3] and rows[3].endswith("| ❌ |")
     assert len(failures) == 1 and "park list [zh-hans] (demo)" in failures[0]
+
+
+def lighthouse_summary(seo, failing_seo):
+    scores = {"performance": 1, "accessibility": 1, "best-practices": 1, "seo": seo}
+    failing = {"performance": [], "accessibility": [], "best-practices": [], "seo": failing_seo}
+    return {
+        "scores": scores,
+        "lcp_ms": 900,
+        "cls": 0,
+        "kb_before_images": 12.0,
+        "kb_total": 40,
+        "fonts": [],
+        "failing": failing,
+    }
+
+
+def test_only_a_shortlist_page_may_be_kept_out_of_search_engines():
+    crawl = ["is-crawlable (noindex)"]
+    failures = []
+    rows = report.lighthouse_table(
+        {
+            "park comparison [en]": lighthouse_summary(0.69, crawl),
+            "park list [en]": lighthouse_summary(0.69, crawl),
+            "site comparison [en]": lighthouse_summary(0.9, ["meta-description"]),
+        },
+        failures,
+    )
+    assert [row.endswith("| ✅ |") for row in rows[2:]] == [True, False, False]
+    assert len(failures) == 2
