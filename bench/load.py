@@ -91,11 +91,15 @@ def parse(output):
 
 
 def requests_per_second(url, seconds):
-    urllib.request.urlopen(url, timeout=30).read()  # warm the workers and the caches
-    urllib.request.urlopen(url, timeout=30).read()
-    command = [*WRK, f"-d{max(1, round(seconds))}s", "--timeout", "10s", url]
-    completed = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60)
-    return parse(completed.stdout)
+    """wrk's figures for `url`; a page that cannot be measured is a failure, not the end."""
+    try:
+        for _warm_up in range(2):  # the workers' first request and the caches
+            urllib.request.urlopen(url, timeout=60).read()
+        command = [*WRK, f"-d{max(1, round(seconds))}s", "--timeout", "10s", url]
+        completed = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60)
+        return parse(completed.stdout)
+    except (OSError, RuntimeError, subprocess.TimeoutExpired) as error:
+        return {"rps": 0.0, "failed": 1, "error": str(error)}
 
 
 def measure(pages, seconds, folder=None):

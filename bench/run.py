@@ -75,7 +75,6 @@ def measure_demo(args, folder):
 
 
 def lighthouse_only(args):
-
     with tempfile.TemporaryDirectory(prefix="invest-qingdao-demo-") as folder:
         os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
         os.environ["BENCH_DIR"] = folder

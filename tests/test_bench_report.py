@@ -125,3 +125,22 @@ def test_only_a_shortlist_page_may_be_kept_out_of_search_engines():
     )
     assert [row.endswith("| ✅ |") for row in rows[2:]] == [True, False, False]
     assert len(failures) == 2
+
+
+def test_the_whole_report_renders(tmp_path):
+    args = type("Args", (), {"requests": 5, "load_seconds": 2})()
+    counts = {"parks": 5000, "policies": 10000, "events": 10000}
+    timings = {"search [en]": timing(url="/en/search/?q=Qingdao", p50=12.0)}
+    rate = {"rps": 2000.0, "failed": 0}
+    rates = {"static CSS": {"url": "/static/css/site.css", "uncached": rate, "cached": rate}}
+    text = report.render(args, counts, 20.0, timings, rates, rates)
+    assert "at 25000 records: p50 12.0 ms" in text
+    assert "## Requests per second on the demo data set" in text
+    assert "## Requests per second at benchmark size" in text
+    assert "| static CSS | 2000 | 1434 | 1.4 × |" in text
+    assert "search [en]: p50 ms 12.0 (budget 6)" in text  # the list budget, not search's 15
+
+
+def test_a_page_that_cannot_be_loaded_is_a_failure_not_the_end_of_the_run():
+    figures = load.requests_per_second("http://127.0.0.1:1/en/", 1)
+    assert figures["rps"] == 0 and figures["failed"] == 1 and figures["error"]
