@@ -5,7 +5,7 @@ PORT ?= 8000
 DEMO_ADMIN_USER ?= admin
 DEMO_ADMIN_PASSWORD ?= invest-qingdao-demo
 
-.PHONY: run serve test test-postgres lint format system-deps pdf-deps migrate demo messages clean bench screenshots
+.PHONY: run serve test test-postgres lint format system-deps pdf-deps migrate demo messages clean bench bench-deps screenshots
 
 $(VENV)/installed: requirements.txt requirements-dev.txt
 	python3 -m venv $(VENV)
@@ -88,9 +88,15 @@ test: $(VENV)/installed system-deps node_modules/.installed
 	$(VENV)/bin/pytest -n auto -m "not slow"
 	$(VENV)/bin/pytest -m slow
 
-# Performance of every public page on a large synthetic data set -> bench/RESULTS.md.
-bench: $(VENV)/installed system-deps node_modules/.installed
-	$(PY) bench/run.py
+# Debian's wrk: the benchmark's load generator (`wrk -t2 -c16`, as in the peer's figures).
+bench-deps:
+	@command -v wrk >/dev/null || { echo "Installing wrk"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+
+# Performance of every public page (large synthetic data set and the demo) -> bench/RESULTS.md.
+# BENCH_ARGS=--quick for a short run, --lighthouse-only for Lighthouse alone.
+bench: $(VENV)/installed system-deps bench-deps node_modules/.installed
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 # Every public page type at 1280 and 390 px in every language, from the demo, into
 # screenshots/ (git-ignored): look at them before a release.

@@ -63,10 +63,10 @@ def summarise(result):
     }
 
 
-def measure(pages):
+def measure(pages, data_folder=None):
     """{label: summary} for each page, against gunicorn with the production page cache."""
     results = {}
-    with gunicorn(cache=True) as base, tempfile.TemporaryDirectory() as folder:
+    with gunicorn(True, data_folder) as base, tempfile.TemporaryDirectory() as folder:
         for number, (label, url) in enumerate(pages):
             result = run(base + url, Path(folder) / f"{number}.json")
             results[label] = {"url": url, **summarise(result)}

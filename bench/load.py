@@ -1,35 +1,46 @@
-"""Requests per second with gunicorn (2 workers) on loopback, under a bounded load."""
+"""Requests per second: gunicorn (2 sync workers, bench settings) on loopback, Debian's wrk.
+
+`wrk -t2 -c16` as in the peer's figures (issue 20); the page cache off (every page
+rendered, fragment caches on) or on. The server takes a free port of BENCH_PORTS.
+"""
 
 import contextlib
 import os
+import re
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 WORKERS = 2
-CLIENT_THREADS = 4
+WRK = ("wrk", "-t2", "-c16")
+PORTS = os.environ.get("BENCH_PORTS", "8200-8299")
 
 
 def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    first, last = (int(number) for number in PORTS.split("-"))
+    for port in range(first, last + 1):
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port in {PORTS}")
 
 
-def wait_until_up(base, process, seconds=30):
+def wait_until_up(base, process, seconds=60):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"gunicorn exited with {process.returncode}")
         try:
-            urllib.request.urlopen(base + "/", timeout=2).close()
+            urllib.request.urlopen(base + "/healthz", timeout=5).close()
             return
         except urllib.error.HTTPError:
             return  # any HTTP answer means the server is up
@@ -38,14 +49,23 @@ def wait_until_up(base, process, seconds=30):
     raise RuntimeError("gunicorn did not answer in time")
 
 
+def server_env(cache, folder=None):
+    env = {**os.environ, "DJANGO_PUBLIC_PAGE_CACHE": "1" if cache else "0"}
+    env.pop("BENCH_CACHE", None)  # the real cache backend: fragments stay cached
+    if folder:
+        env["BENCH_DIR"] = str(folder)
+    return env
+
+
 @contextlib.contextmanager
-def gunicorn(cache):
-    """A gunicorn on the scratch database; `cache` turns the whole-page cache on or off."""
+def gunicorn(cache, folder=None):
+    """A gunicorn on the scratch database (BENCH_DIR, or `folder`); `cache`: the page cache."""
     port = free_port()
-    env = {**os.environ, "BENCH_CACHE": "1" if cache else "0"}
     command = [str(GUNICORN), "portal.wsgi:application", "--bind", f"127.0.0.1:{port}"]
-    command += ["--workers", str(WORKERS), "--log-level", "warning"]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
+    command += ["--workers", str(WORKERS), "--worker-class", "sync", "--log-level", "warning"]
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=server_env(cache, folder), stdout=subprocess.DEVNULL
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(base, process)
@@ -55,39 +75,40 @@ def gunicorn(cache):
         process.wait(timeout=30)
 
 
-def hammer(url, deadline):
-    """Fetch `url` until the deadline; returns (successes, failures)."""
-    done = failed = 0
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=10) as response:
-                response.read()
-            done += 1
-        except (urllib.error.URLError, OSError):
-            failed += 1
-    return done, failed
+def parse(output):
+    """wrk's summary as {"rps", "failed"}: non-2xx/3xx answers and socket errors."""
+    rate = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    if not rate:
+        raise RuntimeError(f"no rate in wrk's output:\n{output}")
+    failed = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", output))
+    errors = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+    # Read errors are gunicorn's sync workers closing each connection: not failures.
+    if errors:
+        failed += int(errors.group(1)) + int(errors.group(3)) + int(errors.group(4))
+    return {"rps": float(rate.group(1)), "failed": failed}
 
 
 def requests_per_second(url, seconds):
-    urllib.request.urlopen(url, timeout=30).read()  # warm the workers and the cache
-    started = time.monotonic()
-    with ThreadPoolExecutor(CLIENT_THREADS) as pool:
-        outcomes = list(
-            pool.map(hammer, [url] * CLIENT_THREADS, [started + seconds] * CLIENT_THREADS)
-        )
-    elapsed = time.monotonic() - started
-    done = sum(ok for ok, _failed in outcomes)
-    failed = sum(bad for _ok, bad in outcomes)
-    return {"rps": done / elapsed, "failed": failed}
+    """wrk's figures for `url`; a page that cannot be measured is a failure, not the end."""
+    try:
+        for _warm_up in range(2):  # the workers' first request and the caches
+            urllib.request.urlopen(url, timeout=60).read()
+        command = [*WRK, f"-d{max(1, round(seconds))}s", "--timeout", "10s", url]
+        completed = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60)
+        return parse(completed.stdout)
+    except (OSError, RuntimeError, subprocess.TimeoutExpired) as error:
+        return {"rps": 0.0, "failed": 1, "error": str(error)}
 
 
-def measure(pages, seconds):
-    """{label: {"uncached": rps, "cached": rps}} for every page."""
-    rates = {label: {} for label, _url in pages}
+def measure(pages, seconds, folder=None):
+    """{label: {"uncached": figures, "cached": figures}} for every (label, path)."""
+    rates = {label: {"url": url} for label, url in pages}
     for cache in (False, True):
-        with gunicorn(cache) as base:
+        with gunicorn(cache, folder) as base:
             for label, url in pages:
                 rate = requests_per_second(base + url, seconds)
                 rates[label]["cached" if cache else "uncached"] = rate
-                print(f"{label:28} cache={cache} {rate}", flush=True)
+                print(f"{label:28} page cache {'on ' if cache else 'off'} {rate}", flush=True)
     return rates

@@ -3,16 +3,17 @@
 import statistics
 import time
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
+from django.templatetags.static import static
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from projects.inventory import public_pages
+from projects.inventory import PEER_RPS, public_pages
 
-TIME_CAP = 3
+TIME_CAP = 2
 MIN_REQUESTS = 5
-# Pages Lighthouse visits: home, a list and a detail page, in both languages.
-LIGHTHOUSE_PAGES = ("home", "park list", "park detail")
 
 
 def pages(counts):
@@ -29,8 +30,29 @@ def pages(counts):
     )
 
 
-def lighthouse_pages(all_pages):
-    return [(label, url) for label, url in all_pages if label.split(" [")[0] in LIGHTHOUSE_PAGES]
+def all_pages(slugs):
+    """Every page type in every language, on the records `slugs` names (Lighthouse)."""
+    return public_pages(slugs)
+
+
+def static_css():
+    return ("static CSS", static("css/site.css"))
+
+
+def compared_pages(slugs):
+    """The pages the peer's figures compare with, in every language, and the stylesheet."""
+    compared = [(label, url) for label, url in public_pages(slugs) if base(label) in PEER_RPS]
+    return [*compared, static_css()]
+
+
+def load_pages(measured):
+    """Under load at benchmark size: every page type in the first language, the stylesheet."""
+    first = f"[{settings.LANGUAGES[0][0]}]"
+    return [*((label, url) for label, url in measured if label.endswith(first)), static_css()]
+
+
+def base(label):
+    return label.split(" [")[0]
 
 
 def percentile(values, fraction):
@@ -39,16 +61,23 @@ def percentile(values, fraction):
 
 
 def measure_one(client, url, requests):
-    # Counted on the second request: the first also fills process-wide caches
-    # (content types, translations) that a running server has already filled.
+    # The first request also fills process-wide caches (content types, translations)
+    # that a running server has already filled; then the cache is emptied, and the
+    # next request is a visitor's after an edit (fragments cold), the one after it
+    # with fragments warm. The whole-page cache is off (PUBLIC_PAGE_CACHE).
     client.get(url)
-    with CaptureQueriesContext(connection) as queries:
+    cache.clear()
+    started = time.perf_counter()
+    with CaptureQueriesContext(connection) as cold:
         response = client.get(url)
+    cold_ms = (time.perf_counter() - started) * 1000
     # Counted now: the next request clears the connection's query log.
-    query_count = len(queries)
+    cold_queries = len(cold)
+    with CaptureQueriesContext(connection) as warm:
+        client.get(url)
+    warm_queries = len(warm)
     if response.status_code != 200:
         raise SystemExit(f"{url} answered HTTP {response.status_code}: nothing to measure")
-    client.get(url)
     durations, cpu = [], []
     # At most TIME_CAP seconds per URL (but MIN_REQUESTS), so a slow page cannot stall the run.
     deadline = time.perf_counter() + TIME_CAP
@@ -61,7 +90,9 @@ def measure_one(client, url, requests):
         cpu.append((time.thread_time() - started_cpu) * 1000)
     return {
         "status": response.status_code,
-        "queries": query_count,
+        "queries": cold_queries,
+        "warm_queries": warm_queries,
+        "cold_ms": cold_ms,
         "html_kb": len(response.content) / 1024,
         "requests": len(durations),
         "p50": statistics.median(durations),

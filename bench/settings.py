@@ -12,6 +12,8 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "bench-" + "x" * 60)
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("DJANGO_BEHIND_PROXY", "0")
 os.environ.setdefault("DJANGO_LOG_LEVEL", "WARNING")
+# No proxy in front serves the uploads (the demo's photos): Django does, as `make serve`.
+os.environ.setdefault("DJANGO_SERVE_MEDIA", "1")
 
 from portal.settings import *  # noqa: E402, F403
 
@@ -33,6 +35,7 @@ SECURE_SSL_REDIRECT = False
 _csp = globals().get("CONTENT_SECURITY_POLICY", {}).get("DIRECTIVES", {})
 _csp.pop("upgrade-insecure-requests", None)
 
-# BENCH_CACHE=0 measures rendering: the whole-page cache is replaced by a dummy.
+# BENCH_CACHE=0: the dummy cache (no page cache, no fragment cache), for the profiling
+# helpers; the benchmark itself turns only the page cache off (DJANGO_PUBLIC_PAGE_CACHE=0).
 if os.environ.get("BENCH_CACHE", "1") == "0":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "search",
 ]
 
+# /static/ is answered before all of these, by portal/wsgi.py (web/static_files.py).
 MIDDLEWARE = [
     # Load balancers probe /healthz by IP over plain HTTP: answer before host checks.
     "web.health.HealthCheckMiddleware",
@@ -89,7 +90,6 @@ MIDDLEWARE = [
     "web.methods.HttpMethodsMiddleware",
     "web.security.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     # Cached public pages skip everything below, so they never touch the session.
     "web.caching.PublicPageCacheMiddleware",
@@ -399,6 +399,8 @@ CACHES = (
 # Anonymous public pages are kept this long at most, and never past the next scheduled
 # publication; any committed change to content clears them.
 PUBLIC_PAGE_CACHE_SECONDS = env_int("DJANGO_PUBLIC_PAGE_CACHE_SECONDS", 300)
+# Off: every public page is rendered (fragment caches still work); the benchmark uses it.
+PUBLIC_PAGE_CACHE = env_bool("DJANGO_PUBLIC_PAGE_CACHE", True)
 # How long browsers and CDNs may reuse a public page without asking again.
 PUBLIC_PAGE_MAX_AGE = env_int("DJANGO_PUBLIC_PAGE_MAX_AGE", 60)
 # After an edit the worker renders the home page and the changed lists again (web/warming.py).

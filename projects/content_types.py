@@ -66,8 +66,8 @@ class PublicType:
     # Page budgets: SQL queries and server time (median, ms) of the list and detail pages.
     list_queries: int = 3
     detail_queries: int = 3
-    list_ms: int = 12
-    detail_ms: int = 8
+    list_ms: int = 6  # projects.inventory.LIST_MS
+    detail_ms: int = 3  # projects.inventory.DETAIL_MS
     # Views of its own ("projects.views.park_list"); else the generic ones.
     list_view: str = ""
     detail_view: str = ""

@@ -79,12 +79,15 @@ def make_photo(owner, alt="A view over the site"):
     )
 
 
-def make_sample_content():
-    """One published record of each type, linked and with photos; returns slugs by kind."""
+def make_sample_content(again=False):
+    """One published record of each type, linked and with photos; returns slugs by kind.
+
+    `again`: one more such set, without the city-wide figures the first one made."""
     sector, district = make_sector(), make_district()
-    CityFigure.objects.create(
-        slug="gdp", value="1.7", **translated(name={"en": "GDP", "zh-hans": "地区生产总值"})
-    )
+    if not again:
+        CityFigure.objects.create(
+            slug="gdp", value="1.7", **translated(name={"en": "GDP", "zh-hans": "地区生产总值"})
+        )
     park = make_park(
         district=district,
         is_featured=True,
@@ -101,9 +104,10 @@ def make_sample_content():
     event.sectors.add(sector)
     site = make_site(park=park, power_kva=2000, price="20", price_basis="rent_m2_month")
     make_node()
-    make_cost_indicators()
-    for year, value in ((2021, "2100"), (2025, "2350")):  # a time series: costs and home pages
-        make_minimum_wage(year, value)
+    if not again:
+        make_cost_indicators()
+        for year, value in ((2021, "2100"), (2025, "2350")):  # a time series: costs, home
+            make_minimum_wage(year, value)
     for record in (park, centre, event, site):
         make_photo(record)
     slugs = {

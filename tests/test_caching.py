@@ -63,6 +63,16 @@ def test_second_request_is_served_from_the_cache(client):
     assert b"Blue Silicon Valley" in second.content
 
 
+def test_every_request_renders_with_the_page_cache_off(client, settings):
+    # What the benchmark measures: the uncached path, with the cache backend still real.
+    settings.PUBLIC_PAGE_CACHE = False
+    make_park(name_en="Blue Silicon Valley")
+    client.get("/en/parks/")
+    second = client.get("/en/parks/")
+    assert renders == ["/en/parks/", "/en/parks/"]
+    assert "X-Cache" not in second and "Last-Modified" not in second
+
+
 def test_cached_pages_set_no_cookie_and_no_vary(client):
     for response in (client.get("/en/parks/"), client.get("/en/parks/")):
         assert not response.cookies

@@ -148,7 +148,7 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not is_cacheable_request(request):
+        if not settings.PUBLIC_PAGE_CACHE or not is_cacheable_request(request):
             return self.get_response(request)
         key = cache_key(request)
         if key is None:
