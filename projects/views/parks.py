@@ -5,6 +5,7 @@ from projects import selectors, structured_data
 from projects.forms import ParkFilterForm
 from projects.maps import city_map
 from stories.selectors import stories_for_park
+from web import fragments
 
 from .common import bounded_query, paginate
 
@@ -13,10 +14,11 @@ PER_PAGE = 12
 
 @bounded_query
 def park_list(request):
-    form = ParkFilterForm(request.GET, selectors.sectors(), selectors.districts())
+    form = ParkFilterForm(request.GET, selectors.cached_sectors(), selectors.cached_districts())
     page = paginate(request, selectors.parks(**form.filters()), PER_PAGE)
     parks = list(page.object_list)
-    prefetch_related_objects(parks, "sectors", "images")
+    # Cards found in the cache need neither their sectors nor their photos.
+    prefetch_related_objects(fragments.prime("park-card", parks, 2, "sectors"), "sectors", "images")
     # The map shows the listed page, so its size never grows with the data.
     return render(
         request,
