@@ -5,6 +5,7 @@ from functools import wraps
 from django.core.exceptions import BadRequest
 from django.core.paginator import Paginator
 
+from web import fragments
 from web.caching import reads_query
 
 # Longer query strings are not links a person followed: answer 400.
@@ -22,6 +23,12 @@ def bounded_query(view):
     return wrapper
 
 
-def paginate(request, items, per_page):
-    """The requested page; a malformed number gives the first, too high the last."""
-    return Paginator(items, per_page).get_page(request.GET.get("page"))
+def paginate(request, items, per_page, counted=None):
+    """The requested page; a malformed number gives the first, too high the last.
+
+    `counted`: (content type key, filters) to keep the number of results in the cache
+    until that type's pages go stale, instead of counting on every request."""
+    paginator = Paginator(items, per_page)
+    if counted is not None:
+        paginator.count = fragments.count(*counted, items.count)
+    return paginator.get_page(request.GET.get("page"))

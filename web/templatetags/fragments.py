@@ -1,6 +1,7 @@
 """{% fragment "name" record vary… %}…{% endfragment %}: a cached piece of a page
 (web/fragments.py). `record` may be None for a piece of no record (the chrome); each
-further argument is part of the key (a card's heading level, a current section)."""
+further argument is part of the key (a card's heading level, a current section); an
+argument that is None makes the piece rendered, not cached."""
 
 from django import template
 
@@ -17,7 +18,23 @@ class FragmentNode(template.Node):
         name = self.name.resolve(context)
         record = self.record.resolve(context)
         vary = [value.resolve(context) for value in self.vary]
+        if any(value is None for value in vary):
+            return self.nodelist.render(context)  # a state not worth keeping
         return fragments.cached(name, record, lambda: self.nodelist.render(context), *vary)
+
+
+@register.filter
+def form_state(form):
+    """What a filter form shows, as a key; None when its input is not all valid (the
+    errors and the typed values are rendered, not kept)."""
+    if not form.is_valid():
+        return None
+    shown = [sorted(form.cleaned_data.items())]
+    for field in form.fields.values():
+        # The options it lists: from the database, they may change without the input.
+        shown.append(getattr(field, "choices", None))
+        shown.append(getattr(field.widget, "suggestions", None))
+    return fragments.stamps(shown)
 
 
 @register.tag
