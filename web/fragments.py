@@ -15,6 +15,8 @@ stored. When the cache fails (web/cache.py answers a miss), fragments are render
 
     {% load fragments %}
     {% fragment "park-card" park show_sectors %}…{% endfragment %}
+    {% fragment "home-parks" "parks" %}…{% endfragment %}  (any record of a type)
+    {% fragment "footer" None %}…{% endfragment %}  (no record: the chrome)
 
 Lists call `prime(name, records, *vary)` first: one cache read for the whole page,
 and the records whose fragment missed come back, to fetch their full data for.
@@ -40,6 +42,9 @@ PRIMED = "_primed_fragments"
 
 def dependencies(record):
     """The generation keys a record's fragments depend on."""
+    if isinstance(record, str):
+        # A piece showing some records of a content type (a home page section).
+        return [page_groups.type_key(record), page_groups.OTHERS]
     if record is None:
         # A piece of no record (chrome, a map keyed by its records' stamps): what it
         # may read besides them (districts, logistics nodes) ends only with every page.
@@ -51,8 +56,8 @@ def dependencies(record):
 
 
 def _stamp(record):
-    if record is None:
-        return "-"
+    if record is None or isinstance(record, str):
+        return str(record)
     updated = getattr(record, "updated_at", None)
     stamp = updated.isoformat() if updated else ""
     return f"{record._meta.label_lower}.{record.pk}.{stamp}"
@@ -118,7 +123,7 @@ def prime(name, records, *vary):
 def cached(name, record, render, *vary):
     """The fragment `name` of `record` (None: a fragment of no record), from the cache,
     or `render()` stored for the next time."""
-    if record is not None:
+    if record is not None and not isinstance(record, str):
         html = _primed(record, name, vary)
         if html is not None:
             return mark_safe(html)
