@@ -157,8 +157,9 @@ def lookup(name, compute, depends=(page_groups.OTHERS,)):
 
 
 def count(type_key, filters, compute):
-    """How many records of a type a list shows with `filters`, until the type's pages
-    (or every page: a due publication, a sector's edit) go stale."""
+    """What a list of a type's records shows with `filters` (how many, which keys on a
+    page), kept until the type's pages (or every page: a due publication, a sector's
+    edit) go stale."""
     name = "count:" + type_key + ":" + stamps(sorted(filters.items()))
     depends = (page_groups.type_key(type_key), page_groups.OTHERS)
     return lookup(name, compute, depends)

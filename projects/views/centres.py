@@ -3,6 +3,8 @@ from django.shortcuts import get_object_or_404, render
 from projects import selectors, structured_data
 from projects.maps import world_map
 
+from web import fragments
+
 from .common import bounded_query, paginate
 
 PER_PAGE = 24
@@ -11,6 +13,7 @@ PER_PAGE = 24
 @bounded_query
 def centre_list(request):
     centres = list(selectors.centres())
+    fragments.prime("centre-card", centres)
     return render(
         request,
         "projects/centre_list.html",

@@ -29,6 +29,26 @@ def paginate(request, items, per_page, counted=None):
     `counted`: (content type key, filters) to keep the number of results in the cache
     until that type's pages go stale, instead of counting on every request."""
     paginator = Paginator(items, per_page)
-    if counted is not None:
-        paginator.count = fragments.count(*counted, items.count)
-    return paginator.get_page(request.GET.get("page"))
+    if counted is None:
+        return paginator.get_page(request.GET.get("page"))
+    key, filters = counted
+    paginator.count = fragments.count(key, filters, items.count)
+    page = paginator.get_page(request.GET.get("page"))
+    # The page's records by their keys: sorting and filtering thousands of rows (upcoming
+    # events by date) is done once, not on every request.
+    ids = fragments.count(
+        key,
+        {**filters, "page": page.number, "per_page": per_page},
+        lambda: list(page.object_list.values_list("pk", flat=True)),
+    )
+    found = {record.pk: record for record in by_keys(items, ids)}
+    page.object_list = [found[pk] for pk in ids if pk in found]
+    return page
+
+
+def by_keys(items, ids):
+    """The records `ids` of the queryset `items`, read by primary key alone (with its
+    joins and prefetches): the keys were chosen by its filters, which are not run again."""
+    found = items.model._default_manager.filter(pk__in=ids)
+    found.query.select_related = items.query.select_related
+    return found.prefetch_related(*items._prefetch_related_lookups)

@@ -5,6 +5,8 @@ from projects import selectors, structured_data
 from projects.forms import EventFilterForm
 from projects.ics import event_calendar
 
+from web import fragments, page_groups
+
 from .common import bounded_query, paginate
 
 PER_PAGE = 12
@@ -12,9 +14,13 @@ PER_PAGE = 12
 
 @bounded_query
 def event_list(request):
-    form = EventFilterForm(request.GET, selectors.sectors(), selectors.event_countries())
+    countries = fragments.lookup(
+        "event-countries", selectors.event_countries, depends=[page_groups.type_key("events")]
+    )
+    form = EventFilterForm(request.GET, selectors.cached_sectors(), countries)
     filters = form.filters()
-    page = paginate(request, selectors.events(**filters), PER_PAGE)
+    page = paginate(request, selectors.events(**filters), PER_PAGE, ("events", filters))
+    fragments.prime("event-card", page.object_list, 2)
     return render(
         request,
         "projects/event_list.html",

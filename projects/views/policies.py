@@ -6,6 +6,8 @@ from projects import documents, selectors
 from projects.forms import PolicyFilterForm
 from projects.park_field import SUGGESTIONS
 
+from web import fragments, page_groups
+
 from .common import bounded_query, paginate
 
 PER_PAGE = 20
@@ -13,9 +15,15 @@ PER_PAGE = 20
 
 @bounded_query
 def policy_list(request):
-    parks = selectors.park_suggestions(SUGGESTIONS, with_policies=True)
-    form = PolicyFilterForm(request.GET, selectors.sectors(), parks)
-    page = paginate(request, selectors.policies(**form.filters()), PER_PAGE)
+    parks = fragments.lookup(
+        "policy-park-suggestions",
+        lambda: selectors.park_suggestions(SUGGESTIONS, with_policies=True),
+        depends=[page_groups.type_key("parks"), page_groups.type_key("policies")],
+    )
+    form = PolicyFilterForm(request.GET, selectors.cached_sectors(), parks)
+    filters = form.filters()
+    page = paginate(request, selectors.policies(**filters), PER_PAGE, ("policies", filters))
+    fragments.prime("policy-card", page.object_list, 2)
     return render(request, "projects/policy_list.html", {"form": form, "page": page})
 
 
