@@ -23,6 +23,7 @@ and the records whose fragment missed come back, to fetch their full data for.
 """
 
 import hashlib
+import json
 import logging
 
 from django.core.cache import cache
@@ -66,7 +67,11 @@ def _stamp(record):
 def stamps(items):
     """One short text for what a fragment of several records shows: each record's
     model, pk and `updated_at` (other items as they are)."""
-    text = "|".join(_stamp(item) if hasattr(item, "_meta") else str(item) for item in items)
+    text = "|".join(
+        # json, not str(): a lazy translation's repr names its address, not its text.
+        _stamp(item) if hasattr(item, "_meta") else json.dumps(item, default=str)
+        for item in items
+    )
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
