@@ -2,7 +2,6 @@ from django.shortcuts import get_object_or_404, render
 
 from projects import selectors, structured_data
 from projects.maps import world_map
-
 from web import fragments
 
 from .common import bounded_query, paginate

@@ -36,13 +36,18 @@ def paginate(request, items, per_page, counted=None):
     page = paginator.get_page(request.GET.get("page"))
     # The page's records by their keys: sorting and filtering thousands of rows (upcoming
     # events by date) is done once, not on every request.
-    ids = fragments.count(
-        key,
-        {**filters, "page": page.number, "per_page": per_page},
-        lambda: list(page.object_list.values_list("pk", flat=True)),
-    )
-    found = {record.pk: record for record in by_keys(items, ids)}
-    page.object_list = [found[pk] for pk in ids if pk in found]
+    read = {}
+
+    def first_read():
+        read["records"] = list(page.object_list)
+        return [record.pk for record in read["records"]]
+
+    ids = fragments.count(key, {**filters, "page": page.number, "per_page": per_page}, first_read)
+    if "records" in read:
+        page.object_list = read["records"]
+    else:
+        found = {record.pk: record for record in by_keys(items, ids)}
+        page.object_list = [found[pk] for pk in ids if pk in found]
     return page
 
 

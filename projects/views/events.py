@@ -4,7 +4,6 @@ from django.shortcuts import get_object_or_404, render
 from projects import selectors, structured_data
 from projects.forms import EventFilterForm
 from projects.ics import event_calendar
-
 from web import fragments, page_groups
 
 from .common import bounded_query, paginate

@@ -1,5 +1,6 @@
 from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 
 from projects import selectors, structured_data
 from projects.forms import ParkFilterForm
@@ -29,7 +30,9 @@ def park_list(request):
 
 
 def park_detail(request, slug):
-    park = get_object_or_404(selectors.park_detail(slug))
+    park = get_object_or_404(selectors.park_record(slug))
+    if fragments.prime("park-body", [park]):
+        prefetch_related_objects([park], *selectors.PARK_DETAIL_PREFETCH)
     return render(
         request,
         "projects/park_detail.html",
@@ -38,8 +41,9 @@ def park_detail(request, slug):
             "record": park,
             "policies": selectors.policies_for_park(park)[: selectors.RELATED_SHOWN],
             "events": selectors.events_for_park(park)[: selectors.RELATED_SHOWN],
-            "stories": stories_for_park(park),
+            "stories": SimpleLazyObject(lambda: stories_for_park(park)),
             "map": city_map([park]),
-            "structured_data": structured_data.park(park, request),
+            # Called by the template only when the cached head misses.
+            "structured_data": lambda: structured_data.park(park, request),
         },
     )

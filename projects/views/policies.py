@@ -5,7 +5,6 @@ from django.views.decorators.http import require_safe
 from projects import documents, selectors
 from projects.forms import PolicyFilterForm
 from projects.park_field import SUGGESTIONS
-
 from web import fragments, page_groups
 
 from .common import bounded_query, paginate
