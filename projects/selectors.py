@@ -65,17 +65,13 @@ def parks(sector="", district="", kind=""):
     return _given(found, sectors__slug=sector, district__slug=district, kind=kind)
 
 
-# What a park's page shows besides the park's row (read when its cached body misses).
-PARK_DETAIL_PREFETCH = ("figures", "sectors", Prefetch("images", queryset=Image.objects.all()))
-
-
-def park_record(slug):
-    """The published park `slug` with its district, nothing more."""
-    return Park.objects.published().select_related("district").filter(slug=slug)
-
-
 def park_detail(slug):
-    return park_record(slug).prefetch_related(*PARK_DETAIL_PREFETCH)
+    return with_images(
+        Park.objects.published()
+        .select_related("district")
+        .prefetch_related("figures", "sectors")
+        .filter(slug=slug)
+    )
 
 
 def park_choices():

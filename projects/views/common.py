@@ -4,6 +4,8 @@ from functools import wraps
 
 from django.core.exceptions import BadRequest
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
+from django.shortcuts import get_object_or_404
 
 from web import fragments
 from web.caching import reads_query
@@ -57,3 +59,13 @@ def by_keys(items, ids):
     found = items.model._default_manager.filter(pk__in=ids)
     found.query.select_related = items.query.select_related
     return found.prefetch_related(*items._prefetch_related_lookups)
+
+
+def detail_record(queryset, fragment):
+    """The one record of `queryset` (404 if none) for a page whose body is the cached
+    `fragment`: the queryset's prefetches are read only when that fragment misses."""
+    lookups = queryset._prefetch_related_lookups
+    record = get_object_or_404(queryset.prefetch_related(None))
+    if fragments.prime(fragment, [record]):
+        prefetch_related_objects([record], *lookups)
+    return record

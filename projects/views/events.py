@@ -6,7 +6,7 @@ from projects.forms import EventFilterForm
 from projects.ics import event_calendar
 from web import fragments, page_groups
 
-from .common import bounded_query, paginate
+from .common import bounded_query, detail_record, paginate
 
 PER_PAGE = 12
 
@@ -28,11 +28,16 @@ def event_list(request):
 
 
 def event_detail(request, slug):
-    event = get_object_or_404(selectors.event_detail(slug))
+    event = detail_record(selectors.event_detail(slug), "event-body")
     return render(
         request,
         "projects/event_detail.html",
-        {"event": event, "record": event, "structured_data": structured_data.event(event, request)},
+        {
+            "event": event,
+            "record": event,
+            # Called by the template only when the cached head misses.
+            "structured_data": lambda: structured_data.event(event, request),
+        },
     )
 
 

@@ -1,5 +1,5 @@
 from django.db.models import prefetch_related_objects
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 
 from projects import selectors, structured_data
@@ -8,7 +8,7 @@ from projects.maps import city_map
 from stories.selectors import stories_for_park
 from web import fragments
 
-from .common import bounded_query, paginate
+from .common import bounded_query, detail_record, paginate
 
 PER_PAGE = 12
 
@@ -30,9 +30,7 @@ def park_list(request):
 
 
 def park_detail(request, slug):
-    park = get_object_or_404(selectors.park_record(slug))
-    if fragments.prime("park-body", [park]):
-        prefetch_related_objects([park], *selectors.PARK_DETAIL_PREFETCH)
+    park = detail_record(selectors.park_detail(slug), "park-body")
     return render(
         request,
         "projects/park_detail.html",

@@ -7,7 +7,7 @@ from projects.forms import PolicyFilterForm
 from projects.park_field import SUGGESTIONS
 from web import fragments, page_groups
 
-from .common import bounded_query, paginate
+from .common import bounded_query, detail_record, paginate
 
 PER_PAGE = 20
 
@@ -27,7 +27,7 @@ def policy_list(request):
 
 
 def policy_detail(request, slug):
-    policy = get_object_or_404(selectors.policy_detail(slug))
+    policy = detail_record(selectors.policy_detail(slug), "policy-body")
     return render(request, "projects/policy_detail.html", {"policy": policy, "record": policy})
 
 
