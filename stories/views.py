@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries as country_names
 
 from localisation import formats
-from projects.views.common import bounded_query, paginate
+from projects.views.common import bounded_query, detail_record, paginate
 from web import charts
 
 from . import selectors
@@ -27,7 +27,7 @@ def story_list(request):
 
 
 def story_detail(request, slug):
-    story = get_object_or_404(selectors.story_detail(slug))
+    story = detail_record(selectors.story_detail(slug), "story-body")
     return render(request, "stories/story_detail.html", {"story": story, "record": story})
 
 
@@ -44,7 +44,7 @@ def news_list(request):
 
 
 def news_detail(request, slug):
-    item = get_object_or_404(selectors.news_detail(slug))
+    item = detail_record(selectors.news_detail(slug), "news-body")
     return render(request, "stories/news_detail.html", {"item": item, "record": item})
 
 

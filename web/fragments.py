@@ -15,7 +15,7 @@ stored. When the cache fails (web/cache.py answers a miss), fragments are render
 
     {% load fragments %}
     {% fragment "park-card" park show_sectors %}…{% endfragment %}
-    {% fragment "home-parks" "parks" %}…{% endfragment %}  (any record of a type)
+    {% fragment "home-parks" "park" %}…{% endfragment %}  (any record of a type)
     {% fragment "footer" None %}…{% endfragment %}  (no record: the chrome)
 
 Lists call `prime(name, records, *vary)` first: one cache read for the whole page,
@@ -41,11 +41,19 @@ PER_REQUEST_MARKS = ('nonce="', "csrfmiddlewaretoken")
 PRIMED = "_primed_fragments"
 
 
+def type_generation(key):
+    """The generation key of the content type `key` ("park"...); a typo is an error, not
+    a fragment that never goes stale."""
+    if key not in page_groups.type_of_model().values():
+        raise ValueError(f"No public content type {key!r}")
+    return page_groups.type_key(key)
+
+
 def dependencies(record):
     """The generation keys a record's fragments depend on."""
     if isinstance(record, str):
         # A piece showing some records of a content type (a home page section).
-        return [page_groups.type_key(record), page_groups.OTHERS]
+        return [type_generation(record), page_groups.OTHERS]
     if record is None:
         # A piece of no record (chrome, a map keyed by its records' stamps): what it
         # may read besides them (districts, logistics nodes) ends only with every page.
@@ -166,5 +174,5 @@ def count(type_key, filters, compute):
     page), kept until the type's pages (or every page: a due publication, a sector's
     edit) go stale."""
     name = "count:" + type_key + ":" + stamps(sorted(filters.items()))
-    depends = (page_groups.type_key(type_key), page_groups.OTHERS)
+    depends = (type_generation(type_key), page_groups.OTHERS)
     return lookup(name, compute, depends)

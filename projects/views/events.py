@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from projects import selectors, structured_data
 from projects.forms import EventFilterForm
 from projects.ics import event_calendar
-from web import fragments, page_groups
+from web import fragments
 
 from .common import bounded_query, detail_record, paginate
 
@@ -14,11 +14,11 @@ PER_PAGE = 12
 @bounded_query
 def event_list(request):
     countries = fragments.lookup(
-        "event-countries", selectors.event_countries, depends=[page_groups.type_key("events")]
+        "event-countries", selectors.event_countries, depends=[fragments.type_generation("event")]
     )
     form = EventFilterForm(request.GET, selectors.cached_sectors(), countries)
     filters = form.filters()
-    page = paginate(request, selectors.events(**filters), PER_PAGE, ("events", filters))
+    page = paginate(request, selectors.events(**filters), PER_PAGE, ("event", filters))
     fragments.prime("event-card", page.object_list, 2)
     return render(
         request,

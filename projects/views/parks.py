@@ -17,7 +17,7 @@ PER_PAGE = 12
 def park_list(request):
     form = ParkFilterForm(request.GET, selectors.cached_sectors(), selectors.cached_districts())
     filters = form.filters()
-    page = paginate(request, selectors.parks(**filters), PER_PAGE, ("parks", filters))
+    page = paginate(request, selectors.parks(**filters), PER_PAGE, ("park", filters))
     parks = list(page.object_list)
     # Cards found in the cache need neither their sectors nor their photos.
     prefetch_related_objects(fragments.prime("park-card", parks, 2, "sectors"), "sectors", "images")

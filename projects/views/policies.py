@@ -5,7 +5,7 @@ from django.views.decorators.http import require_safe
 from projects import documents, selectors
 from projects.forms import PolicyFilterForm
 from projects.park_field import SUGGESTIONS
-from web import fragments, page_groups
+from web import fragments
 
 from .common import bounded_query, detail_record, paginate
 
@@ -17,11 +17,11 @@ def policy_list(request):
     parks = fragments.lookup(
         "policy-park-suggestions",
         lambda: selectors.park_suggestions(SUGGESTIONS, with_policies=True),
-        depends=[page_groups.type_key("parks"), page_groups.type_key("policies")],
+        depends=[fragments.type_generation("park"), fragments.type_generation("policy")],
     )
     form = PolicyFilterForm(request.GET, selectors.cached_sectors(), parks)
     filters = form.filters()
-    page = paginate(request, selectors.policies(**filters), PER_PAGE, ("policies", filters))
+    page = paginate(request, selectors.policies(**filters), PER_PAGE, ("policy", filters))
     fragments.prime("policy-card", page.object_list, 2)
     return render(request, "projects/policy_list.html", {"form": form, "page": page})
 
