@@ -59,6 +59,8 @@ def owned_pages(slugs, language):
         ]
         urls = [reverse(name) for name in lists]
         urls += [reverse(name, kwargs={"slug": slugs[key]}) for key, name in names.items()]
+        urls.append(reverse("stories:sector_detail", kwargs={"slug": slugs["sector"]}))
+        urls.append(reverse("stories:country_detail", kwargs={"code": slugs["country"]}))
     return urls
 
 

@@ -17,6 +17,7 @@ stored. When the cache fails (web/cache.py answers a miss), fragments are render
     {% fragment "park-card" park show_sectors %}…{% endfragment %}
     {% fragment "home-parks" "park" %}…{% endfragment %}  (any record of a type)
     {% fragment "footer" None %}…{% endfragment %}  (no record: the chrome)
+    {% fragment "country-page" "shared" code %}…{% endfragment %}  (anything: any edit)
 
 Lists call `prime(name, records, *vary)` first: one cache read for the whole page,
 and the records whose fragment missed come back, to fetch their full data for.
@@ -37,6 +38,8 @@ logger = logging.getLogger(__name__)
 PREFIX = "fragment"
 # Found in the HTML of anything per request: never stored.
 PER_REQUEST_MARKS = ('nonce="', "csrfmiddlewaretoken")
+# The "record" of a piece that may show records of any type (a country page).
+SHARED = "shared"
 # Where a primed fragment waits on its record until the template asks for it.
 PRIMED = "_primed_fragments"
 
@@ -51,6 +54,8 @@ def type_generation(key):
 
 def dependencies(record):
     """The generation keys a record's fragments depend on."""
+    if record == SHARED:
+        return [page_groups.SHARED]  # a piece that may show anything: any content write
     if isinstance(record, str):
         # A piece showing some records of a content type (a home page section).
         return [type_generation(record), page_groups.OTHERS]
