@@ -26,6 +26,8 @@ and the records whose fragment missed come back, to fetch their full data for.
 import hashlib
 import json
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.utils.safestring import mark_safe
@@ -34,6 +36,19 @@ from django.utils.translation import get_language
 from . import invalidation, page_groups
 
 logger = logging.getLogger(__name__)
+# Set while a page is rendered that visitors must never get (a staff preview of draft
+# values, which keep the record's pk and updated_at): nothing is read or stored.
+_bypassed = ContextVar("fragments_bypassed", default=False)
+
+
+@contextmanager
+def bypass():
+    token = _bypassed.set(True)
+    try:
+        yield
+    finally:
+        _bypassed.reset(token)
+
 
 PREFIX = "fragment"
 # Found in the HTML of anything per request: never stored.
@@ -123,7 +138,7 @@ def _primed(record, name, vary):
 def prime(name, records, *vary):
     """Read the fragments of `records` in one go; the records whose fragment missed."""
     records = list(records)
-    current = _generations(records)
+    current = None if _bypassed.get() else _generations(records)
     if current is None:
         return records
     keys = {key_for(name, record, vary, current): record for record in records}
@@ -145,7 +160,7 @@ def cached(name, record, render, *vary):
         html = _primed(record, name, vary)
         if html is not None:
             return mark_safe(html)
-    current = _generations([record])
+    current = None if _bypassed.get() else _generations([record])
     if current is None:
         return render()
     key = key_for(name, record, vary, current)
@@ -159,7 +174,7 @@ def cached(name, record, render, *vary):
 def lookup(name, compute, depends=(page_groups.OTHERS,)):
     """A per-page lookup (filter options...) kept until a generation in `depends` ends
     (by default: until a write to a table of no public type, such as sectors)."""
-    values = invalidation.generations(sorted(depends))
+    values = None if _bypassed.get() else invalidation.generations(sorted(depends))
     if values is None:
         return compute()
     parts = [name, get_language() or "", *map(str, values)]
