@@ -19,6 +19,8 @@ from django.urls import resolve, reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
+from web import fragments
+
 from . import drafts
 
 # Inside <main>: after the skip link, within a landmark, first thing a reader meets.
@@ -61,9 +63,10 @@ def render_as_public(request, record):
         for name, pks in m2m.items():
             getattr(record, name).set(pks)
         match = resolve(record.get_absolute_url())
-        response = match.func(request, *match.args, **match.kwargs)
-        if hasattr(response, "render"):
-            response.render()
+        with fragments.bypass():  # draft values under the live record's cache keys
+            response = match.func(request, *match.args, **match.kwargs)
+            if hasattr(response, "render"):
+                response.render()
         transaction.set_rollback(True)
     return response
 

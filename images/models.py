@@ -52,6 +52,10 @@ class Image(models.Model):
     # Widths of the stored renditions, each in WebP and JPEG: templates build
     # srcset from this without touching storage or the database.
     renditions = models.JSONField(_("rendition widths"), default=list, editable=False)
+    # The picture's srcset and URLs, written with the renditions (images.tasks) so a
+    # page of photos reads them rather than building every rendition's URL per request.
+    # Read only while they match the file, its widths and the storage's address.
+    sources = models.JSONField(_("picture sources"), default=dict, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -143,24 +147,54 @@ class Image(models.Model):
     def srcset(self, extension):
         return ", ".join(f"{self.rendition_url(w, extension)} {w}w" for w in self.renditions)
 
-    @property
-    def webp_srcset(self):
-        return self.srcset("webp")
-
-    @property
-    def jpeg_srcset(self):
-        return self.srcset("jpg")
-
-    @property
-    def fallback_url(self):
-        """For browsers without srcset: a JPEG of moderate width, else the original."""
+    def _fallback(self):
         if not self.renditions:
             return self.file.url
         moderate = [w for w in self.renditions if w <= 960] or self.renditions[:1]
         return self.rendition_url(moderate[-1], "jpg")
 
-    @property
-    def thumbnail_url(self):
+    def _thumbnail(self):
         if not self.renditions:
             return self.file.url
         return self.rendition_url(self.renditions[0], "jpg")
+
+    def _made_for(self):
+        return {
+            "name": self.file.name,
+            "widths": list(self.renditions or []),
+            "storage": self.file.storage.url(""),
+        }
+
+    def picture_sources(self):
+        """Everything a <picture> of this photo needs, worked out from its renditions."""
+        return {
+            **self._made_for(),
+            "webp": self.srcset("webp"),
+            "jpg": self.srcset("jpg"),
+            "fallback": self._fallback(),
+            "thumbnail": self._thumbnail(),
+        }
+
+    def _source(self, key):
+        stored = self.sources or {}
+        made_for = self._made_for()
+        if stored and all(stored.get(name) == value for name, value in made_for.items()):
+            return stored[key]
+        return self.picture_sources()[key]
+
+    @property
+    def webp_srcset(self):
+        return self._source("webp")
+
+    @property
+    def jpeg_srcset(self):
+        return self._source("jpg")
+
+    @property
+    def fallback_url(self):
+        """For browsers without srcset: a JPEG of moderate width, else the original."""
+        return self._source("fallback")
+
+    @property
+    def thumbnail_url(self):
+        return self._source("thumbnail")

@@ -31,13 +31,15 @@ def render(image):
         renditions = processing.renditions_of_stored(original)
     files.write_renditions(storage, name, renditions)
     widths = sorted({width for width, _extension in renditions})
+    image.renditions = widths
+    sources = image.picture_sources()
     # Only if the row still shows this photo: a newer upload has renditions of its own.
-    if not Image.objects.filter(pk=image.pk, file=name).update(renditions=widths):
+    if not Image.objects.filter(pk=image.pk, file=name).update(renditions=widths, sources=sources):
         if not Image.objects.filter(file=name).exists():
             extensions = processing.RENDITION_EXTENSIONS
             files.delete_now(storage, files.all_names(name, widths, extensions)[1:])
         return []
-    image.renditions = widths
+    image.sources = sources
     return widths
 
 

@@ -155,7 +155,11 @@ def markers(groups, project, size, fixed=()):
 
 
 def _component(variant, placed, records, width, height, title, **drawing):
+    from web.fragments import stamps
+
     return {
+        # What the drawing shows, for its cached fragment (map.html).
+        "key": stamps([variant, str(title), *(marker.record for marker in placed), *records]),
         "variant": variant,
         "markers": placed,
         "unplaced": [record for record in records if not record.has_location],

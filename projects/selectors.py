@@ -26,6 +26,19 @@ def districts():
     return list(District.objects.all())
 
 
+def cached_sectors():
+    """The sectors, kept in the cache until a content write names none of the public types."""
+    from web.fragments import lookup
+
+    return lookup("sectors", sectors)
+
+
+def cached_districts():
+    from web.fragments import lookup
+
+    return lookup("districts", districts)
+
+
 def city_figures():
     return list(CityFigure.objects.all())
 

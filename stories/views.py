@@ -2,11 +2,12 @@
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django_countries import countries as country_names
 
 from localisation import formats
-from projects.views.common import bounded_query, paginate
+from projects.views.common import bounded_query, detail_record, paginate
 from web import charts
 
 from . import selectors
@@ -27,7 +28,7 @@ def story_list(request):
 
 
 def story_detail(request, slug):
-    story = get_object_or_404(selectors.story_detail(slug))
+    story = detail_record(selectors.story_detail(slug), "story-body")
     return render(request, "stories/story_detail.html", {"story": story, "record": story})
 
 
@@ -44,21 +45,31 @@ def news_list(request):
 
 
 def news_detail(request, slug):
-    item = get_object_or_404(selectors.news_detail(slug))
+    item = detail_record(selectors.news_detail(slug), "news-body")
     return render(request, "stories/news_detail.html", {"item": item, "record": item})
 
 
+SECTOR_PAGE_KEYS = ("parks", "sites", "policies", "stories", "events", "news")
+COUNTRY_PAGE_KEYS = ("profile", "figures", "parks", "stories", "events", "policies", "news")
+
+
+def lazy_items(read, keys):
+    """{key: the value of read()[key], read once and only when one is used}."""
+    whole = SimpleLazyObject(read)
+    return {key: SimpleLazyObject(lambda key=key: whole[key]) for key in keys}
+
+
 def sector_detail(request, slug):
-    sector = get_object_or_404(selectors.sector_detail(slug))
-    figures = list(sector.figures.all())
+    sector = detail_record(selectors.sector_detail(slug), "sector-page")
     return render(
         request,
         "stories/sector_detail.html",
         {
             "sector": sector,
-            "figures": figures,
+            "figures": SimpleLazyObject(lambda: list(sector.figures.all())),
             "subscribe": SubscribeForm(initial={"topic": "sector", "key": sector.slug}),
-            **selectors.sector_page(sector),
+            # Read only when the cached page body misses.
+            **lazy_items(lambda: selectors.sector_page(sector), SECTOR_PAGE_KEYS),
         },
     )
 
@@ -68,8 +79,12 @@ def country_detail(request, code):
     code = code.upper()
     if code not in serving or code != code.strip():
         raise Http404
-    page = selectors.country_page(code)
-    money = [figure for figure in page["figures"] if figure.unit == "usd"]
+    page = SimpleLazyObject(lambda: selectors.country_page(code))
+
+    def money_chart():
+        money = [figure for figure in page["figures"] if figure.unit == "usd"]
+        return figures_chart(money, _("Investment and trade in US dollars"))
+
     return render(
         request,
         "stories/country_detail.html",
@@ -77,9 +92,10 @@ def country_detail(request, code):
             "code": code,
             "country_name": country_names.name(code),
             "centres": serving[code],
-            "money_chart": figures_chart(money, _("Investment and trade in US dollars")),
+            "money_chart": SimpleLazyObject(money_chart),
             "subscribe": SubscribeForm(initial={"topic": "country", "key": code.lower()}),
-            **page,
+            # Read only when the cached page body misses.
+            **lazy_items(lambda: page, COUNTRY_PAGE_KEYS),
         },
     )
 

@@ -19,6 +19,9 @@ from django.urls import Resolver404, resolve
 from django.utils.translation import get_language_from_path, override
 
 SHARED = "public-pages:generation"
+# Ends only with every page: a write to a content table of no public type (sectors,
+# districts, images...), or a due publication. Lookups of such tables depend on it.
+OTHERS = f"{SHARED}:others"
 
 
 def type_key(key):
@@ -31,6 +34,12 @@ def lists_key(key):
 
 def record_key(key, slug):
     return f"{SHARED}:{key}:{slug}"
+
+
+def whole_key(key):
+    """Ends when the type's records changed without being named (and with every page):
+    what a record's cached fragments (web/fragments.py) hold besides their own key."""
+    return f"{SHARED}:{key}:whole"
 
 
 @cache
@@ -90,7 +99,8 @@ def relations(model):
 
 
 def everything():
-    return {SHARED, *(type_key(key) for key in type_of_model().values())}
+    keys = type_of_model().values()
+    return {SHARED, OTHERS, *(type_key(key) for key in keys), *(whole_key(key) for key in keys)}
 
 
 def whole_types(model):
@@ -98,17 +108,23 @@ def whole_types(model):
     key = type_of_model().get(model)
     if key is None:
         return everything()
-    return {SHARED, type_key(key), *(type_key(other) for other in relations(model))}
+    ends = {SHARED, type_key(key), whole_key(key)}
+    for other in relations(model):
+        ends |= {type_key(other), whole_key(other)}
+    return ends
 
 
 def for_records(model, pks):
     """An edit to the records `pks` of a public type's model."""
     key = type_of_model()[model]
     ends = {SHARED, type_key(key)}
+    # The edited records' own key: their fragments go (an m2m change leaves updated_at).
+    slugs = model._base_manager.filter(pk__in=pks).values_list("slug", flat=True)
+    ends.update(record_key(key, slug) for slug in slugs)
     for other, links in relations(model).items():
         if any(forward_fk for _name, forward_fk in links):
             # The old target of a changed foreign key is not known here: all its pages.
-            ends.add(type_key(other))
+            ends |= {type_key(other), whole_key(other)}
             continue
         ends.add(lists_key(other))
         other_model = next(m for m, k in type_of_model().items() if k == other)

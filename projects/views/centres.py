@@ -1,9 +1,10 @@
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
 from projects import selectors, structured_data
 from projects.maps import world_map
+from web import fragments
 
-from .common import bounded_query, paginate
+from .common import bounded_query, detail_record, paginate
 
 PER_PAGE = 24
 
@@ -11,6 +12,7 @@ PER_PAGE = 24
 @bounded_query
 def centre_list(request):
     centres = list(selectors.centres())
+    fragments.prime("centre-card", centres)
     return render(
         request,
         "projects/centre_list.html",
@@ -19,7 +21,7 @@ def centre_list(request):
 
 
 def centre_detail(request, slug):
-    centre = get_object_or_404(selectors.centre_detail(slug))
+    centre = detail_record(selectors.centre_detail(slug), "centre-body")
     return render(
         request,
         "projects/centre_detail.html",
@@ -28,6 +30,7 @@ def centre_detail(request, slug):
             "record": centre,
             "events": selectors.events_for_centre(centre)[: selectors.RELATED_SHOWN],
             "map": world_map([centre]),
-            "structured_data": structured_data.centre(centre, request),
+            # Called by the template only when the cached head misses.
+            "structured_data": lambda: structured_data.centre(centre, request),
         },
     )

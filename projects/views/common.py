@@ -4,7 +4,10 @@ from functools import wraps
 
 from django.core.exceptions import BadRequest
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
+from django.shortcuts import get_object_or_404
 
+from web import fragments
 from web.caching import reads_query
 
 # Longer query strings are not links a person followed: answer 400.
@@ -22,6 +25,47 @@ def bounded_query(view):
     return wrapper
 
 
-def paginate(request, items, per_page):
-    """The requested page; a malformed number gives the first, too high the last."""
-    return Paginator(items, per_page).get_page(request.GET.get("page"))
+def paginate(request, items, per_page, counted=None):
+    """The requested page; a malformed number gives the first, too high the last.
+
+    `counted`: (content type key, filters) to keep the number of results in the cache
+    until that type's pages go stale, instead of counting on every request."""
+    paginator = Paginator(items, per_page)
+    if counted is None:
+        return paginator.get_page(request.GET.get("page"))
+    key, filters = counted
+    paginator.count = fragments.count(key, filters, items.count)
+    page = paginator.get_page(request.GET.get("page"))
+    # The page's records by their keys: sorting and filtering thousands of rows (upcoming
+    # events by date) is done once, not on every request.
+    read = {}
+
+    def first_read():
+        read["records"] = list(page.object_list)
+        return [record.pk for record in read["records"]]
+
+    ids = fragments.count(key, {**filters, "page": page.number, "per_page": per_page}, first_read)
+    if "records" in read:
+        page.object_list = read["records"]
+    else:
+        found = {record.pk: record for record in by_keys(items, ids)}
+        page.object_list = [found[pk] for pk in ids if pk in found]
+    return page
+
+
+def by_keys(items, ids):
+    """The records `ids` of the queryset `items`, read by primary key alone (with its
+    joins and prefetches): the keys were chosen by its filters, which are not run again."""
+    found = items.model._default_manager.filter(pk__in=ids)
+    found.query.select_related = items.query.select_related
+    return found.prefetch_related(*items._prefetch_related_lookups)
+
+
+def detail_record(queryset, fragment):
+    """The one record of `queryset` (404 if none) for a page whose body is the cached
+    `fragment`: the queryset's prefetches are read only when that fragment misses."""
+    lookups = queryset._prefetch_related_lookups
+    record = get_object_or_404(queryset.prefetch_related(None))
+    if fragments.prime(fragment, [record]):
+        prefetch_related_objects([record], *lookups)
+    return record

@@ -4,17 +4,22 @@ from django.shortcuts import get_object_or_404, render
 from projects import selectors, structured_data
 from projects.forms import EventFilterForm
 from projects.ics import event_calendar
+from web import fragments
 
-from .common import bounded_query, paginate
+from .common import bounded_query, detail_record, paginate
 
 PER_PAGE = 12
 
 
 @bounded_query
 def event_list(request):
-    form = EventFilterForm(request.GET, selectors.sectors(), selectors.event_countries())
+    countries = fragments.lookup(
+        "event-countries", selectors.event_countries, depends=[fragments.type_generation("event")]
+    )
+    form = EventFilterForm(request.GET, selectors.cached_sectors(), countries)
     filters = form.filters()
-    page = paginate(request, selectors.events(**filters), PER_PAGE)
+    page = paginate(request, selectors.events(**filters), PER_PAGE, ("event", filters))
+    fragments.prime("event-card", page.object_list, 2)
     return render(
         request,
         "projects/event_list.html",
@@ -23,11 +28,16 @@ def event_list(request):
 
 
 def event_detail(request, slug):
-    event = get_object_or_404(selectors.event_detail(slug))
+    event = detail_record(selectors.event_detail(slug), "event-body")
     return render(
         request,
         "projects/event_detail.html",
-        {"event": event, "record": event, "structured_data": structured_data.event(event, request)},
+        {
+            "event": event,
+            "record": event,
+            # Called by the template only when the cached head misses.
+            "structured_data": lambda: structured_data.event(event, request),
+        },
     )
 
 

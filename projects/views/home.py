@@ -1,4 +1,5 @@
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 
 from projects import selectors, structured_data
 from siting.selectors import minimum_wages
@@ -8,18 +9,20 @@ from stories.views import projects_chart
 
 
 def home(request):
+    # Lazy: each section is a cached fragment (home.html), read only when it misses.
+    lazy = SimpleLazyObject
     return render(
         request,
         "projects/home.html",
         {
-            "figures": selectors.city_figures(),
+            "figures": lazy(selectors.city_figures),
             "featured_parks": selectors.featured_parks(),
             "upcoming_events": selectors.upcoming_events(),
             "newest_policies": selectors.newest_policies(),
-            "stories": story_selectors.featured_stories(),
-            "news": story_selectors.latest_news(),
-            "projects_chart": projects_chart(),
-            "trend_chart": minimum_wage_chart(minimum_wages()),
+            "stories": lazy(story_selectors.featured_stories),
+            "news": lazy(story_selectors.latest_news),
+            "projects_chart": lazy(projects_chart),
+            "trend_chart": lazy(lambda: minimum_wage_chart(minimum_wages())),
             "structured_data": structured_data.organisation(request),
         },
     )

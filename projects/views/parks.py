@@ -1,22 +1,26 @@
 from django.db.models import prefetch_related_objects
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 
 from projects import selectors, structured_data
 from projects.forms import ParkFilterForm
 from projects.maps import city_map
 from stories.selectors import stories_for_park
+from web import fragments
 
-from .common import bounded_query, paginate
+from .common import bounded_query, detail_record, paginate
 
 PER_PAGE = 12
 
 
 @bounded_query
 def park_list(request):
-    form = ParkFilterForm(request.GET, selectors.sectors(), selectors.districts())
-    page = paginate(request, selectors.parks(**form.filters()), PER_PAGE)
+    form = ParkFilterForm(request.GET, selectors.cached_sectors(), selectors.cached_districts())
+    filters = form.filters()
+    page = paginate(request, selectors.parks(**filters), PER_PAGE, ("park", filters))
     parks = list(page.object_list)
-    prefetch_related_objects(parks, "sectors", "images")
+    # Cards found in the cache need neither their sectors nor their photos.
+    prefetch_related_objects(fragments.prime("park-card", parks, 2, "sectors"), "sectors", "images")
     # The map shows the listed page, so its size never grows with the data.
     return render(
         request,
@@ -26,7 +30,7 @@ def park_list(request):
 
 
 def park_detail(request, slug):
-    park = get_object_or_404(selectors.park_detail(slug))
+    park = detail_record(selectors.park_detail(slug), "park-body")
     return render(
         request,
         "projects/park_detail.html",
@@ -35,8 +39,9 @@ def park_detail(request, slug):
             "record": park,
             "policies": selectors.policies_for_park(park)[: selectors.RELATED_SHOWN],
             "events": selectors.events_for_park(park)[: selectors.RELATED_SHOWN],
-            "stories": stories_for_park(park),
+            "stories": SimpleLazyObject(lambda: stories_for_park(park)),
             "map": city_map([park]),
-            "structured_data": structured_data.park(park, request),
+            # Called by the template only when the cached head misses.
+            "structured_data": lambda: structured_data.park(park, request),
         },
     )

@@ -5,22 +5,29 @@ from django.views.decorators.http import require_safe
 from projects import documents, selectors
 from projects.forms import PolicyFilterForm
 from projects.park_field import SUGGESTIONS
+from web import fragments
 
-from .common import bounded_query, paginate
+from .common import bounded_query, detail_record, paginate
 
 PER_PAGE = 20
 
 
 @bounded_query
 def policy_list(request):
-    parks = selectors.park_suggestions(SUGGESTIONS, with_policies=True)
-    form = PolicyFilterForm(request.GET, selectors.sectors(), parks)
-    page = paginate(request, selectors.policies(**form.filters()), PER_PAGE)
+    parks = fragments.lookup(
+        "policy-park-suggestions",
+        lambda: selectors.park_suggestions(SUGGESTIONS, with_policies=True),
+        depends=[fragments.type_generation("park"), fragments.type_generation("policy")],
+    )
+    form = PolicyFilterForm(request.GET, selectors.cached_sectors(), parks)
+    filters = form.filters()
+    page = paginate(request, selectors.policies(**filters), PER_PAGE, ("policy", filters))
+    fragments.prime("policy-card", page.object_list, 2)
     return render(request, "projects/policy_list.html", {"form": form, "page": page})
 
 
 def policy_detail(request, slug):
-    policy = get_object_or_404(selectors.policy_detail(slug))
+    policy = detail_record(selectors.policy_detail(slug), "policy-body")
     return render(request, "projects/policy_detail.html", {"policy": policy, "record": policy})
 
 

@@ -1,0 +1,217 @@
+"""Cached fragments of the public pages (web/fragments.py): warm pages read little, and an
+edit shows at once while the fragments of unrelated records stay warm."""
+
+import pytest
+from django.core.cache import cache
+from django.template import Context, Template
+from django.test import RequestFactory
+from django.urls import reverse
+from django.utils import translation
+
+from projects.models import Park
+from web import fragments
+
+from .factories import make_district, make_park, make_sector
+from .quality import make_photo, make_sample_content
+
+pytestmark = pytest.mark.django_db
+# Warm: the record(s) of the page, and at most two lookups more.
+WARM_QUERIES = 3
+
+
+@pytest.fixture
+def no_page_cache(settings):
+    """What a visitor meets after an edit: no whole-page cache, fragments still cached."""
+    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if "PublicPageCache" not in m]
+
+
+@pytest.fixture
+def commits(django_capture_on_commit_callbacks):
+    """Run each edit's commit callbacks (the generations it ends) as a commit would."""
+
+    def commit(edit):
+        with django_capture_on_commit_callbacks(execute=True):
+            edit()
+
+    return commit
+
+
+def owned_pages(slugs, language):
+    """Every public page whose fragments this module keeps, in `language`."""
+    with translation.override(language):
+        names = {
+            "park": "projects:park_detail",
+            "policy": "projects:policy_detail",
+            "event": "projects:event_detail",
+            "centre": "projects:centre_detail",
+            "story": "stories:story_detail",
+            "news": "stories:news_detail",
+        }
+        lists = [
+            "projects:home",
+            "projects:park_list",
+            "projects:policy_list",
+            "projects:event_list",
+            "projects:centre_list",
+            "stories:story_list",
+            "stories:news_list",
+            "stories:guide",
+        ]
+        urls = [reverse(name) for name in lists]
+        urls += [reverse(name, kwargs={"slug": slugs[key]}) for key, name in names.items()]
+        urls.append(reverse("stories:sector_detail", kwargs={"slug": slugs["sector"]}))
+        urls.append(reverse("stories:country_detail", kwargs={"code": slugs["country"]}))
+    return urls
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_every_owned_page_reads_at_most_three_queries_when_warm(
+    client, no_page_cache, django_assert_max_num_queries, language
+):
+    slugs = make_sample_content()
+    for url in owned_pages(slugs, language):
+        assert client.get(url).status_code == 200, url
+        with django_assert_max_num_queries(WARM_QUERIES, info=url):
+            response = client.get(url)
+        assert response.status_code == 200, url
+
+
+def test_a_warm_page_is_the_same_page(client, no_page_cache):
+    slugs = make_sample_content()
+    for url in owned_pages(slugs, "en"):
+        cold = client.get(url).content
+        assert client.get(url).content == cold, url
+
+
+def park_pages(park, language):
+    with translation.override(language):
+        return [
+            reverse("projects:park_list"),
+            reverse("projects:home"),
+            park.get_absolute_url(),
+            reverse("projects:search") + "?q=Harbour",
+        ]
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_a_renamed_park_shows_at_once_everywhere(client, no_page_cache, commits, language):
+    park = make_park(name_en="Harbour zone", name_zh_hans="Harbour 港区", is_featured=True)
+    pages = park_pages(park, language)
+    for url in pages:
+        client.get(url)
+    field = "name_en" if language == "en" else "name_zh_hans"
+
+    def rename():
+        setattr(park, field, "Harbour renamed 新名")
+        park.save()
+
+    commits(rename)
+    for url in pages:
+        assert "Harbour renamed 新名" in client.get(url).content.decode(), url
+
+
+def test_a_renamed_sector_shows_on_the_park_cards_and_page(client, no_page_cache, commits):
+    sector = make_sector(name_en="Marine biology")
+    park = make_park(is_featured=True)
+    park.sectors.add(sector)
+    pages = [reverse("projects:park_list"), park.get_absolute_url()]
+    for url in pages:
+        assert "Marine biology" in client.get(url).content.decode()
+
+    def rename():
+        sector.name_en = "Blue economy"
+        sector.save()
+
+    commits(rename)
+    for url in pages:
+        assert "Blue economy" in client.get(url).content.decode(), url
+
+
+def test_a_new_photo_shows_on_the_card_and_the_page(client, no_page_cache, commits):
+    park = make_park(is_featured=True)
+    pages = [reverse("projects:park_list"), reverse("projects:home"), park.get_absolute_url()]
+    for url in pages:
+        assert "A new view" not in client.get(url).content.decode()
+    commits(lambda: make_photo(park, alt="A new view"))
+    for url in pages:
+        assert "A new view" in client.get(url).content.decode(), url
+
+
+def test_unpublishing_and_publishing_show_at_once(client, no_page_cache, commits):
+    park = make_park(name_en="Harbour zone", is_featured=True)
+    pages = park_pages(park, "en")[:2] + [reverse("projects:search") + "?q=Harbour"]
+    for url in pages:
+        assert "Harbour zone" in client.get(url).content.decode()
+    commits(lambda: Park.objects.filter(pk=park.pk).update(status=Park.Status.DRAFT))
+    for url in pages:
+        assert "Harbour zone" not in client.get(url).content.decode(), url
+    assert client.get(park.get_absolute_url()).status_code == 404
+    commits(lambda: Park.objects.filter(pk=park.pk).update(status=Park.Status.PUBLISHED))
+    for url in pages:
+        assert "Harbour zone" in client.get(url).content.decode(), url
+    assert client.get(park.get_absolute_url()).status_code == 200
+
+
+def test_an_edit_to_one_park_leaves_the_other_cards_warm(
+    client, no_page_cache, commits, django_assert_num_queries
+):
+    parks = []
+    commits(lambda: parks.extend(make_park(district=make_district()) for _ in range(3)))
+    url = reverse("projects:park_list")
+    client.get(url)
+    edited = parks[0]
+
+    def rename():
+        edited.name_en = "Renamed park"
+        edited.save()
+
+    commits(rename)
+    with translation.override("en"):
+        missing = fragments.prime(
+            "park-card", Park.objects.filter(pk__in=[p.pk for p in parks]), 2, "sectors"
+        )
+    assert [park.pk for park in missing] == [edited.pk]
+    # The list counts and reads its page again, and fetches the edited card's rows alone.
+    html = client.get(url).content.decode()
+    assert "Renamed park" in html
+
+
+def render(source, **context):
+    request = RequestFactory().get("/en/")
+    return Template("{% load fragments %}" + source).render(
+        Context({"request": request, **context})
+    )
+
+
+def test_a_fragment_is_rendered_once_then_read_from_the_cache():
+    park = make_park(name_en="First")
+    source = '{% fragment "t" park %}{{ park.name }}{% endfragment %}'
+    with translation.override("en"):
+        assert render(source, park=park) == "First"
+        park.name_en = "Not read: the cached fragment answers"
+        assert render(source, park=park) == "First"
+
+
+def test_a_fragment_with_a_nonce_or_csrf_token_is_not_kept():
+    source = '{% fragment "t" None %}<script nonce="{{ nonce }}"></script>{% endfragment %}'
+    with translation.override("en"):
+        assert 'nonce="one"' in render(source, nonce="one")
+        assert 'nonce="two"' in render(source, nonce="two")
+    assert not fragments.storable('<input name="csrfmiddlewaretoken" value="x">')
+
+
+def test_pages_render_when_the_cache_fails(client, no_page_cache, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "web.cache.DegradingRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+            "OPTIONS": {"socket_connect_timeout": 0.1},
+        },
+        "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+    park = make_park(name_en="Harbour zone", is_featured=True)
+    for url in park_pages(park, "en"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "Harbour zone" in response.content.decode(), url
+    cache.close()
