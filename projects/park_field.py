@@ -66,3 +66,17 @@ class ParkField(forms.CharField):
         if park is None:
             raise ValidationError(self.error_messages["unknown"], "unknown", {"name": text})
         return park
+
+
+class ParkFilter:
+    """A filter form's `park`: a ParkField whose cleaned value is the park's slug.
+
+    The box then shows the park's name rather than what was typed (a slug, a number)."""
+
+    def clean_park(self):
+        park = self.cleaned_data["park"]
+        if park is None:
+            return ""
+        self.data = self.data.copy()
+        self.data["park"] = str(park)
+        return park.slug
