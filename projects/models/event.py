@@ -97,7 +97,7 @@ class Event(Publishable):
         },
         list_view="projects.views.event_list",
         detail_view="projects.views.event_detail",
-        list_queries=4,
+        list_queries=5,
         detail_queries=3,
     )
 

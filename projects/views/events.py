@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from projects import selectors, structured_data
 from projects.forms import EventFilterForm
 from projects.ics import event_calendar
+from projects.park_field import SUGGESTIONS
 
 from .common import bounded_query, paginate
 
@@ -12,7 +13,12 @@ PER_PAGE = 12
 
 @bounded_query
 def event_list(request):
-    form = EventFilterForm(request.GET, selectors.sectors(), selectors.event_countries())
+    form = EventFilterForm(
+        request.GET,
+        selectors.sectors(),
+        selectors.event_countries(),
+        selectors.park_suggestions(SUGGESTIONS),
+    )
     filters = form.filters()
     page = paginate(request, selectors.events(**filters), PER_PAGE)
     return render(
