@@ -5,15 +5,20 @@ import itertools
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.db.models import F
 from django.utils import translation
 
 from about import selectors as site_map
 from decide.finder import Project, assess
 from decide.selectors import finder_result, in_force_policies
+from projects import selectors as projects_selectors
 from projects.content_types import public_types
 from projects.models import District, Park, Sector
 from projects.models.criteria import CompanyType, TalentCategory
 from projects.park_field import SUGGESTIONS
+from siting import selectors as siting_selectors
+from stories import selectors as stories_selectors
 
 from .factories import make_district, make_event, make_park, make_policy, make_sector
 from .pages import LANGUAGES, budget, get_page, warm_up
@@ -287,3 +292,37 @@ def test_enquiry_form_country_list_is_whole_and_keeps_the_answer(client):
     assert '<option value="DE" selected>Germany</option>' in html
     zh = client.get("/zh-hans/enquiry/").content.decode()
     assert '<option value="DE">德国</option>' in zh
+
+
+# Each new filter reads an index (SQLite's plan; PostgreSQL plans by its statistics).
+
+FILTERS = {
+    "events of a park": lambda: projects_selectors.events(park="eco-park"),
+    "sites of a park": lambda: siting_selectors.sites(park="eco-park"),
+    "stories of a park": lambda: stories_selectors.stories(park="eco-park"),
+    "park suggestions": lambda: Park.objects.published().order_by(
+        "-is_featured", F("area_km2").desc(nulls_last=True), "slug"
+    )[:SUGGESTIONS],
+}
+
+
+def plan(queryset):
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+        return [row[-1] for row in cursor.fetchall()]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's EXPLAIN QUERY PLAN")
+@pytest.mark.parametrize("name", FILTERS)
+def test_new_filters_read_an_index(name):
+    steps = plan(FILTERS[name]())
+    assert not [step for step in steps if step.startswith("SCAN") and "INDEX" not in step], steps
+    assert any("INDEX" in step for step in steps), steps
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's EXPLAIN QUERY PLAN")
+def test_park_suggestions_need_no_sort_of_every_park():
+    steps = plan(FILTERS["park suggestions"]())
+    assert any("park_suggestion_order" in step for step in steps), steps
+    assert not [step for step in steps if "TEMP B-TREE" in step], steps
