@@ -83,8 +83,8 @@ def compare(request):
 
 
 def _answers(request):
-    """The questionnaire and the project it describes (three queries, four with a park)."""
-    parks = content.park_suggestions(SUGGESTIONS, with_policies=True)
+    """The questionnaire and the project it describes (three queries, four with a park typed)."""
+    parks = content.park_suggestions(SUGGESTIONS)
     form = FinderForm(request.GET, list(selectors.sectors()), parks, list(selectors.districts()))
     return form, form.project()
 

@@ -190,9 +190,9 @@ def test_finder_queries_do_not_grow_with_the_policies(client, django_assert_num_
         assert client.get(url).status_code == 200
 
 
-# sectors, parks and districts of the form; the policies in force with their sectors,
-# parks and districts
-QUERIES = 7
+# sectors, parks and districts of the form; the groups of the policies in force, then the
+# policies shown with their sectors, parks and districts
+QUERIES = 8
 
 
 def test_a_long_list_shows_the_first_thirty(client):
