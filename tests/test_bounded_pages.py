@@ -328,3 +328,9 @@ def test_park_suggestions_need_no_sort_of_every_park():
     steps = plan(FILTERS["park suggestions"]())
     assert any("park_suggestion_order" in step for step in steps), steps
     assert not [step for step in steps if "TEMP B-TREE" in step], steps
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's EXPLAIN QUERY PLAN")
+def test_a_parks_events_are_read_from_its_own_index():
+    for queryset in (FILTERS["events of a park"](), FILTERS["events of a park"]().order_by()):
+        assert any("event_park_public_end" in step for step in plan(queryset))
