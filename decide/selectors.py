@@ -67,7 +67,7 @@ def finder_result(project, limit=None):
     for pk, group, size in groups:
         group_of[pk] = group
         found.counts[group] = size
-    for policy in _with_criteria(Policy.objects.filter(pk__in=group_of)):
+    for policy in _with_criteria(Policy.objects.filter(pk__in=list(group_of))):
         if group_of[policy.pk] == NEARLY:
             found.nearly.append((policy, finder.unmet(policy, project)[0]))
         else:

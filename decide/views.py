@@ -95,12 +95,12 @@ def _finder(request):
 
 
 def _more_link(project):
-    """The policy list filtered like the answers it can take: for the policies not shown."""
+    """The policies in force of the sector answered, for those the finder does not show.
+
+    Not by park: the list's park filter would leave out the district's policies."""
     query = {"status": "in_force"}
     if project.sector is not None:
         query["sector"] = project.sector.slug
-    if project.park is not None:
-        query["park"] = project.park.slug
     return reverse("projects:policy_list") + "?" + urlencode(query)
 
 
