@@ -38,6 +38,19 @@ class Result:
     applies: list = field(default_factory=list)
     nearly: list = field(default_factory=list)  # (policy, reason)
     city_wide: list = field(default_factory=list)
+    # Each group's full size when the lists were cut (decide.matching); None when whole.
+    counts: dict | None = None
+
+    @property
+    def sizes(self):
+        """{group: number of policies}, whether or not the lists were cut."""
+        if self.counts is not None:
+            return self.counts
+        return {
+            "applies": len(self.applies),
+            "nearly": len(self.nearly),
+            "city_wide": len(self.city_wide),
+        }
 
     @property
     def relied_on(self):

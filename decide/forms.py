@@ -5,8 +5,8 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from localisation.collation import sorted_by_name
 from projects.models.criteria import CompanyType, TalentCategory
+from projects.park_field import ParkField
 
 from .finder import Project
 
@@ -21,7 +21,7 @@ def _choices(records, everything_label):
 
 class FinderForm(forms.Form):
     sector = forms.ChoiceField(label=_("Sector"), required=False)
-    park = forms.ChoiceField(label=_("Park"), required=False)
+    park = ParkField(label=_("Park"))
     district = forms.ChoiceField(
         label=_("District"), required=False, help_text=_("If you have not chosen a park yet.")
     )
@@ -51,12 +51,19 @@ class FinderForm(forms.Form):
         super().__init__(data)
         self.records = {
             "sector": {s.slug: s for s in sectors},
-            "park": {p.slug: p for p in parks},
             "district": {d.slug: d for d in districts},
         }
         self.fields["sector"].choices = _choices(sectors, _("Any sector"))
-        self.fields["park"].choices = _choices(sorted_by_name(parks), _("Any park"))
+        self.fields["park"].suggest(parks)
         self.fields["district"].choices = _choices(districts, _("Any district"))
+
+    def clean_park(self):
+        """The park found; the box then shows its name, not the slug or number typed."""
+        park = self.cleaned_data["park"]
+        if park is not None:
+            self.data = self.data.copy()
+            self.data["park"] = str(park)
+        return park
 
     def project(self):
         """The answers as a Project; a wrong answer is shown as an error and ignored."""
@@ -65,7 +72,7 @@ class FinderForm(forms.Form):
         investment = valid.get("investment")
         return Project(
             sector=self.records["sector"].get(valid.get("sector")),
-            park=self.records["park"].get(valid.get("park")),
+            park=valid.get("park"),
             district=self.records["district"].get(valid.get("district")),
             company_type=valid.get("company_type", ""),
             investment=None if investment is None else investment * YUAN_PER_MILLION,

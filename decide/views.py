@@ -3,10 +3,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.html import escape, format_html
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from localisation import formats
+from projects import selectors as content
+from projects.park_field import SUGGESTIONS
 from projects.views.common import bounded_query
 
 from . import finder, selectors, sheets
@@ -79,17 +82,32 @@ def compare(request):
     return render(request, "decide/compare.html", context)
 
 
+def _answers(request):
+    """The questionnaire and the project it describes (three queries, four with a park typed)."""
+    parks = content.park_suggestions(SUGGESTIONS)
+    form = FinderForm(request.GET, list(selectors.sectors()), parks, list(selectors.districts()))
+    return form, form.project()
+
+
 def _finder(request):
-    sectors, districts = list(selectors.sectors()), list(selectors.districts())
-    form = FinderForm(request.GET, sectors, list(selectors.parks()), districts)
-    project = form.project()
+    form, project = _answers(request)
     return form, project, selectors.in_force_policies(project.sector)
+
+
+def _more_link(project):
+    """The policies in force of the sector answered, for those the finder does not show.
+
+    Not by park: the list's park filter would leave out the district's policies."""
+    query = {"status": "in_force"}
+    if project.sector is not None:
+        query["sector"] = project.sector.slug
+    return reverse("projects:policy_list") + "?" + urlencode(query)
 
 
 @bounded_query
 def incentive_finder(request):
-    form, project, policies = _finder(request)
-    result = finder.assess(policies, project)
+    form, project = _answers(request)
+    result = selectors.finder_result(project, FINDER_SHOWN)
     query = request.GET.copy()
     query.pop("lang", None)
     context = {
@@ -97,7 +115,7 @@ def incentive_finder(request):
         "result": result,
         "query": query.urlencode(),
         "limit": FINDER_SHOWN,
-        "shown": f":{FINDER_SHOWN}",
+        "more": _more_link(project),
     }
     return render(request, "decide/finder.html", context)
 

@@ -9,6 +9,7 @@ from projects.models import OverseasCentre, Sector
 from projects.park_field import SUGGESTIONS, ParkField
 from projects.selectors import park_suggestions
 from siting.models import AvailableSite
+from web.widgets import FlatSelect
 
 from .models import Enquiry
 from .submission import issue_token, read_token, strip_invisible
@@ -102,7 +103,12 @@ class EnquiryForm(forms.ModelForm):
             "centre": _("Overseas business centre (optional)"),
         }
         # The site comes from its page's link: named above the fields, sent hidden.
-        widgets = {"message": forms.Textarea(attrs={"rows": 8}), "site": forms.HiddenInput}
+        # Some 250 countries: written out directly, not through a template per option.
+        widgets = {
+            "message": forms.Textarea(attrs={"rows": 8}),
+            "site": forms.HiddenInput,
+            "country": FlatSelect,
+        }
         field_classes = {"site": QuietChoiceField}
 
     def __init__(self, data=None, *args, **kwargs):
@@ -118,13 +124,14 @@ class EnquiryForm(forms.ModelForm):
         self.fields["site"].queryset = AvailableSite.objects.published()
         self.fields["centre"].queryset = OverseasCentre.objects.published()
         # Countries and centres in the reader's order (pinyin in Chinese).
-        self.fields["country"].choices = [("", empty_choice()), *country_choices()]
         field = self.fields["centre"]
         field.choices = [
             ("", empty_choice()),
             *((record.pk, str(record)) for record in sorted_by_name(field.queryset)),
         ]
         localise_form(self)
+        # After localise_form: 250 choices that already say "Please choose" are set once.
+        self.fields["country"].choices = [("", empty_choice()), *country_choices()]
         for name, autocomplete in (
             ("name", "name"),
             ("company", "organization"),

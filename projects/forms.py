@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from localisation.collation import sorted_by_name
 from localisation.countries import country_choices
 from projects.models import Event, Park, Policy
-from projects.park_field import ParkField
+from projects.park_field import ParkField, ParkFilter
 
 SEARCH_MAX_LENGTH = 100
 
@@ -87,7 +87,7 @@ class PolicyFilterForm(FilterForm):
         return park.slug
 
 
-class EventFilterForm(FilterForm):
+class EventFilterForm(ParkFilter, FilterForm):
     when = forms.ChoiceField(
         label=_("When"),
         required=False,
@@ -100,9 +100,11 @@ class EventFilterForm(FilterForm):
         choices=[("", _("All kinds")), *Event.Kind.choices],
     )
     country = forms.ChoiceField(label=_("Country or region"), required=False)
+    park = ParkField(label=_("Park"))
 
-    def __init__(self, data, sectors, country_codes):
+    def __init__(self, data, sectors, country_codes, parks=()):
         super().__init__(data)
+        self.fields["park"].suggest(parks)
         self.fields["sector"].choices = _choices(sectors, _("All sectors"))
         self.fields["country"].choices = [
             ("", _("All countries and regions")),

@@ -132,7 +132,7 @@ def pages():
             argument="sites",
             query=(("sites", ""),),
         ),
-        Page("incentive finder", "decide:finder", 7, LIST_MS),
+        Page("incentive finder", "decide:finder", 8, LIST_MS),
         Page(
             "subscribe form",
             "stories:subscribe",

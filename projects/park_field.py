@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from projects import selectors
 from projects.models import Park
 
+UNKNOWN_IN_FILTER = _("We found no park of that name. Check the name, or leave the field empty.")
 # How many park names a form suggests at most.
 SUGGESTIONS = 30
 MAX_LENGTH = 200
@@ -66,3 +67,23 @@ class ParkField(forms.CharField):
         if park is None:
             raise ValidationError(self.error_messages["unknown"], "unknown", {"name": text})
         return park
+
+
+class ParkFilter:
+    """A filter form's `park`: a ParkField whose cleaned value is the park's slug.
+
+    The box then shows the park's name rather than what was typed (a slug, a number).
+    A list's notice does not repeat what was typed: the box above still shows it, and
+    a link's stray text would otherwise read as part of the page's language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["park"].error_messages["unknown"] = UNKNOWN_IN_FILTER
+
+    def clean_park(self):
+        park = self.cleaned_data["park"]
+        if park is None:
+            return ""
+        self.data = self.data.copy()
+        self.data["park"] = str(park)
+        return park.slug

@@ -129,10 +129,10 @@ def policy_detail(slug):
     )
 
 
-def events(when="upcoming", sector="", kind="", country=""):
+def events(when="upcoming", sector="", kind="", country="", park=""):
     found = Event.objects.published()
     found = found.past() if when == "past" else found.upcoming()
-    return _given(found, sectors__slug=sector, kind=kind, country=country)
+    return _given(found, sectors__slug=sector, kind=kind, country=country, park__slug=park)
 
 
 def upcoming_events(limit=3):

@@ -10,8 +10,8 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from localisation.collation import sorted_by_name
 from localisation.forms import localise_form
+from projects.park_field import ParkField, ParkFilter
 
 from .models import AvailableSite
 
@@ -23,9 +23,9 @@ def _choices(records, everything):
     return [("", everything), *((record.slug, str(record)) for record in records)]
 
 
-class SiteFilterForm(forms.Form):
+class SiteFilterForm(ParkFilter, forms.Form):
     kind = forms.ChoiceField(label=_("Type"), required=False)
-    park = forms.ChoiceField(label=_("Park"), required=False)
+    park = ParkField(label=_("Park"))
     district = forms.ChoiceField(label=_("District"), required=False)
     sector = forms.ChoiceField(label=_("Sector"), required=False)
     area_min = forms.DecimalField(
@@ -63,11 +63,11 @@ class SiteFilterForm(forms.Form):
         super().__init__(data)
         self.nodes = {node.slug: node for node in nodes}
         self.fields["kind"].choices = [("", _("All types")), *AvailableSite.Kind.choices]
-        self.fields["park"].choices = _choices(sorted_by_name(parks), _("All parks"))
+        self.fields["park"].suggest(parks)
         self.fields["district"].choices = _choices(districts, _("All districts"))
         self.fields["sector"].choices = _choices(sectors, _("All sectors"))
         self.fields["node"].choices = _choices(nodes, _("Any logistics node"))
-        for name in ("kind", "park", "district", "sector", "node", "sort"):
+        for name in ("kind", "district", "sector", "node", "sort"):
             # Django's own message repeats the value typed; this one does not.
             self.fields[name].error_messages["invalid_choice"] = _("There is no such choice.")
         localise_form(self)

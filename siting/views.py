@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy
 from localisation import formats
 from projects import selectors as content
 from projects.maps import city_map
+from projects.park_field import SUGGESTIONS
 from projects.views.common import bounded_query, paginate
 from web import charts
 
@@ -26,7 +27,7 @@ def site_list(request):
     nodes = selectors.nodes()
     form = SiteFilterForm(
         request.GET,
-        parks=content.park_choices(),
+        parks=content.park_suggestions(SUGGESTIONS),
         districts=content.districts(),
         sectors=content.sectors(),
         nodes=nodes,

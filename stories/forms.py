@@ -4,8 +4,9 @@ from django_countries import countries
 
 from localisation.countries import country_choices
 from localisation.forms import localise_form
-from projects.forms import FilterForm, _choices, _named_choices
+from projects.forms import FilterForm, _choices
 from projects.models import Park, Sector
+from projects.park_field import ParkField, ParkFilter
 
 from .models import Subscription
 
@@ -21,12 +22,13 @@ def year_or_none(value, years):
     return year if year in years else None
 
 
-class StoryFilterForm(FilterForm):
-    """Country, sector and park filters; an unknown value is ignored, never an error."""
+class StoryFilterForm(ParkFilter, FilterForm):
+    """Country, sector and park filters; an unknown value is ignored, never an error
+    (an unknown park is named above the list)."""
 
     country = forms.ChoiceField(label=_("Country or region"), required=False)
     sector = forms.ChoiceField(label=_("Sector"), required=False)
-    park = forms.ChoiceField(label=_("Park"), required=False)
+    park = ParkField(label=_("Park"))
 
     def __init__(self, data, country_codes, sectors, parks):
         super().__init__(data)
@@ -35,7 +37,7 @@ class StoryFilterForm(FilterForm):
             *country_choices(country_codes),
         ]
         self.fields["sector"].choices = _choices(sectors, _("All sectors"))
-        self.fields["park"].choices = _named_choices(parks, _("All parks"))
+        self.fields["park"].suggest(parks)
 
 
 class SubscribeForm(forms.Form):

@@ -65,7 +65,7 @@ class Story(Publishable):
         list_view="stories.views.story_list",
         detail_view="stories.views.story_detail",
         namespace="stories",
-        list_queries=3,
+        list_queries=5,
         detail_queries=2,
     )
 

@@ -1,8 +1,11 @@
 """Queries of the stories pages: only published records, each page a fixed number of queries."""
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
+from modeltranslation.utils import build_localized_fieldname
 
+from localisation.collation import sorted_by_name
 from projects.models import Event, OverseasCentre, Park, Policy, Sector
 from projects.selectors import with_images
 from siting.selectors import sites_for_sector
@@ -36,12 +39,15 @@ def featured_stories(limit=3):
     return list(Story.objects.published().select_related("sector", "park")[:limit])
 
 
-def story_filter_choices():
-    """The countries, sectors and parks that published stories name (one query)."""
-    found = list(Story.objects.published().select_related("sector", "park"))
-    countries = sorted({story.country.code for story in found})
-    sectors = sorted({story.sector for story in found}, key=lambda sector: sector.position)
-    parks = {story.park for story in found if story.park and story.park.is_published}
+def story_filter_choices(parks_shown=30):
+    """The countries and sectors that published stories name, and at most `parks_shown`
+    of their parks to suggest (three queries, none reading every story)."""
+    found = Story.objects.published().order_by()
+    countries = list(found.values_list("country", flat=True).distinct().order_by("country"))
+    sectors = list(Sector.objects.filter(pk__in=found.values("sector_id")))
+    parks = Park.objects.published().filter(pk__in=found.values("park_id"))
+    names = [build_localized_fieldname("name", code) for code, _name in settings.LANGUAGES]
+    parks = sorted_by_name(parks.order_by("slug").only("slug", *names)[:parks_shown])
     return countries, sectors, parks
 
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from decide.finder import Project, assess
-from decide.selectors import in_force_policies
+from decide.selectors import finder_result, in_force_policies
 from projects.models import Policy
 from projects.models.criteria import CompanyType, TalentCategory
 
@@ -24,8 +24,16 @@ def names(policies):
     return {policy.slug for policy in policies}
 
 
+def groups(found):
+    return names(found.applies), nearly(found), names(found.city_wide)
+
+
 def result(**answers):
-    return assess(in_force_policies(), Project(**answers))
+    """The database's matching, checked against the same rules applied in Python."""
+    project = Project(**answers)
+    found = finder_result(project)
+    assert groups(found) == groups(assess(in_force_policies(project.sector), project))
+    return found
 
 
 def nearly(found):
@@ -182,9 +190,9 @@ def test_finder_queries_do_not_grow_with_the_policies(client, django_assert_num_
         assert client.get(url).status_code == 200
 
 
-# sectors, parks and districts of the form; the policies in force with their sectors,
-# parks and districts
-QUERIES = 7
+# sectors, parks and districts of the form; the groups of the policies in force, then the
+# policies shown with their sectors, parks and districts
+QUERIES = 8
 
 
 def test_a_long_list_shows_the_first_thirty(client):

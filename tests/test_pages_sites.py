@@ -108,7 +108,7 @@ def test_from_greater_than_to_names_the_problem(client):
 
 def test_an_unknown_park_is_not_echoed(client):
     html = client.get("/en/sites/?park=%3Cb%3Eevil").content.decode()
-    assert "<b>evil" not in html and "There is no such choice." in html
+    assert "<b>evil" not in html and "We found no park of that name." in html
 
 
 def test_sorting_by_area(client):

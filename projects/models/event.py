@@ -97,7 +97,7 @@ class Event(Publishable):
         },
         list_view="projects.views.event_list",
         detail_view="projects.views.event_detail",
-        list_queries=4,
+        list_queries=5,
         detail_queries=3,
     )
 
@@ -109,6 +109,9 @@ class Event(Publishable):
         indexes = [
             models.Index(fields=["status", "starts_at"], name="event_public_start"),
             models.Index(fields=["status", "ends_at"], name="event_public_end"),
+            # The event list's park filter (?park=): a park's events still to come, counted
+            # and listed without reading every upcoming event.
+            models.Index(fields=["park", "status", "ends_at"], name="event_park_public_end"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -90,7 +90,13 @@ class Park(Publishable, Place):
         verbose_name_plural = _("parks")
         ordering = ["-is_featured", "slug"]
         indexes = [
-            models.Index(fields=["status", "-is_featured", "slug"], name="park_public_order")
+            models.Index(fields=["status", "-is_featured", "slug"], name="park_public_order"),
+            # The typed park field's suggestions (selectors.park_suggestions): no sort of
+            # every published park on each form.
+            models.Index(
+                fields=["status", "-is_featured", "-area_km2", "slug"],
+                name="park_suggestion_order",
+            ),
         ]
 
 

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from projects import selectors, structured_data
 from projects.forms import EventFilterForm
 from projects.ics import event_calendar
+from projects.park_field import SUGGESTIONS
 from web import fragments
 
 from .common import bounded_query, detail_record, paginate
@@ -16,7 +17,12 @@ def event_list(request):
     countries = fragments.lookup(
         "event-countries", selectors.event_countries, depends=[fragments.type_generation("event")]
     )
-    form = EventFilterForm(request.GET, selectors.cached_sectors(), countries)
+    parks = fragments.lookup(
+        "event-park-suggestions",
+        lambda: selectors.park_suggestions(SUGGESTIONS),
+        depends=[fragments.type_generation("park")],
+    )
+    form = EventFilterForm(request.GET, selectors.cached_sectors(), countries, parks)
     filters = form.filters()
     page = paginate(request, selectors.events(**filters), PER_PAGE, ("event", filters))
     fragments.prime("event-card", page.object_list, 2)
