@@ -7,8 +7,8 @@ read differently can be marked whatever the fact is.
 from dataclasses import dataclass, field
 
 from django.urls import reverse
-from django.utils.translation import ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from enquiries.models import Enquiry
 from enquiries.routing import desk_chooser
