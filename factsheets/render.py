@@ -17,8 +17,9 @@ each starting on a new page, with that language active (translated fields, gette
 
 Rendering takes a few hundred milliseconds of CPU per page, most of it laying out the
 text: call it from the background worker, or cache the result, never on every request.
-On-request sheets keep their tables cheap to lay out (fixed column widths, no list markers). Only ``data:`` URLs are fetched, so nothing in the
-content can make the renderer read a file or the network: draw maps as inline SVG.
+On-request sheets keep their tables cheap to lay out (fixed column widths, no list
+markers). Only ``data:`` URLs are fetched, so nothing in the content can make the
+renderer read a file or the network: draw maps as inline SVG.
 """
 
 import logging
