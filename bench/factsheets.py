@@ -1,4 +1,5 @@
-"""PDF fact sheets: how long the worker takes to print a park's and a site's, and their size.
+"""PDF fact sheets: how long the worker takes to print a park's and a site's, and their size;
+then the comparison and pre-assessment sheets printed on request (bench/decide_sheets.py).
 
     .venv/bin/python bench/factsheets.py   # on its own, scratch data: RESULTS-factsheets.md
 
@@ -63,6 +64,10 @@ def measure(samples=SAMPLES):
             "unchanged_ms": again_ms,
         }
         print(f"{kind:6} {results[f'{kind}: worker task']}", flush=True)
+    # The comparison and pre-assessment sheets, printed on request: same table.
+    from bench import decide_sheets
+
+    results.update(decide_sheets.measure(samples))
     return results
 
 

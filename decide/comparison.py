@@ -7,12 +7,13 @@ read differently can be marked whatever the fact is.
 from dataclasses import dataclass, field
 
 from django.urls import reverse
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from enquiries.models import Enquiry
 from enquiries.routing import desk_chooser
 from localisation import formats
+from projects.templatetags.public import other_language
 from siting import formatting
 from siting import selectors as siting_selectors
 from siting.distances import great_circle_km
@@ -29,12 +30,6 @@ class Item:
     url: str = ""
     note: str = ""
     lang: str = ""  # set when the text is in another language than the page's
-
-
-def _lang_of(text):
-    """ "en" for a text in Latin letters only, such as a desk named in English."""
-    latin = any("a" <= c.lower() <= "z" for c in text)
-    return "en" if latin and not any("\u4e00" <= c <= "\u9fff" for c in text) else ""
 
 
 @dataclass
@@ -112,8 +107,8 @@ def _desk(choose, park):
     desk = choose(Enquiry(park=park))
     if desk is None:
         return []
-    lang = _lang_of(desk.name)
-    return [Item(desk.name, lang=lang if lang != get_language()[:2] else "")]
+    # Named in the page's language, or in the other one (marked) when not translated yet.
+    return [Item(desk.name, lang=other_language(desk, "name"))]
 
 
 def _price_range(sites):

@@ -3,8 +3,12 @@
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+from modeltranslation.utils import build_localized_fieldname
 
+from localisation import languages
 from localisation.admin_filters import CountryInUseFilter
+from projects.admin_languages import SideBySideTranslations
 
 from .admin_privacy import PRIVACY_ACTIONS, PrivacyAdminMixin
 from .admin_sla import CalendarWarningMixin, ReplyTargetFilter, reply_due
@@ -19,9 +23,11 @@ def desks_of(user):
 
 
 @admin.register(Desk)
-class DeskAdmin(CalendarWarningMixin, admin.ModelAdmin):
+class DeskAdmin(CalendarWarningMixin, SideBySideTranslations, TranslationAdmin):
+    """The desk's name in every language side by side, as other translated fields."""
+
     list_display = ("name", "email", "country", "reply_target_days", "is_default", "abroad")
-    search_fields = ("name", "email")
+    search_fields = (*(build_localized_fieldname("name", c) for c in languages.codes()), "email")
     filter_horizontal = ("members", "managers")
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):

@@ -15,9 +15,11 @@ each starting on a new page, with that language active (translated fields, gette
 (date generated, link back to ``sheet_url`` when the context gives it, page numbers) and
 ``{% block style %}`` for a sheet's own CSS after ``factsheets/sheet.css``.
 
-Rendering is slow (a second or so): call it from the background worker, or cache the
-result, never on every request. Only ``data:`` URLs are fetched, so nothing in the
-content can make the renderer read a file or the network: draw maps as inline SVG.
+Rendering takes a few hundred milliseconds of CPU per page, most of it laying out the
+text: call it from the background worker, or cache the result, never on every request.
+On-request sheets keep their tables cheap to lay out (fixed column widths, no list
+markers). Only ``data:`` URLs are fetched, so nothing in the content can make the
+renderer read a file or the network: draw maps as inline SVG.
 """
 
 import logging

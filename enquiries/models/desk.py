@@ -3,17 +3,27 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from modeltranslation.utils import build_localized_fieldname
 
 from .booking import DEFAULT_TIME_ZONE, validate_time_zone
 
 
+def default_name_column():
+    """The column of the desk's name in the default language: its natural key."""
+    return build_localized_fieldname("name", settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+
+
 class DeskManager(models.Manager):
     def get_by_natural_key(self, name):
-        return self.get(name=name)
+        # The default language's name, whichever language is active (fixtures, imports).
+        return self.get(**{default_name_column(): name})
 
 
 class Desk(models.Model):
-    """A team of investment officers that answers the enquiries routed to it."""
+    """A team of investment officers that answers the enquiries routed to it.
+
+    Its name is translated (enquiries/translation.py): visitors read it in their language.
+    """
 
     name = models.CharField(_("name"), max_length=120, unique=True)
     email = models.EmailField(_("email"), help_text=_("Notifications of new enquiries go here."))
@@ -82,7 +92,7 @@ class Desk(models.Model):
         return self.name
 
     def natural_key(self):
-        return (self.name,)
+        return (getattr(self, default_name_column()),)
 
     def clean(self):
         super().clean()

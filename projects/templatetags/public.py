@@ -79,13 +79,18 @@ def _shown_language(obj, field):
     return None
 
 
+def other_language(obj, field):
+    """The HTML `lang` of the text `obj.<field>` shows when it falls back to another
+    language than the page's; "" when it is in the page's language (or empty)."""
+    shown = _shown_language(obj, field)
+    return html_lang(shown) if shown and shown != get_language() else ""
+
+
 @register.simple_tag
 def lang_attr(obj, field):
     """` lang="en"` when the field falls back to another language than the page's."""
-    shown = _shown_language(obj, field)
-    if shown and shown != get_language():
-        return format_html(' lang="{}"', html_lang(shown))
-    return ""
+    lang = other_language(obj, field)
+    return format_html(' lang="{}"', lang) if lang else ""
 
 
 @register.simple_tag
