@@ -8,7 +8,7 @@ from django_countries import countries as country_names
 
 from localisation import formats
 from projects.views.common import bounded_query, detail_record, paginate
-from web import charts
+from web import charts, fragments, page_groups
 
 from . import selectors
 from .forms import StoryFilterForm, SubscribeForm, year_or_none
@@ -18,13 +18,20 @@ PER_PAGE = 24
 
 @bounded_query
 def story_list(request):
-    form = StoryFilterForm(request.GET, *selectors.story_filter_choices())
-    filters = form.filters()
-    return render(
-        request,
-        "stories/story_list.html",
-        {"form": form, "page": paginate(request, selectors.stories(**filters), PER_PAGE)},
+    choices = fragments.lookup(
+        "story-filter-choices",
+        selectors.story_filter_choices,
+        # Sectors are no public type: a write to them ends the OTHERS generation.
+        depends=[
+            fragments.type_generation("story"),
+            fragments.type_generation("park"),
+            page_groups.OTHERS,
+        ],
     )
+    form = StoryFilterForm(request.GET, *choices)
+    filters = form.filters()
+    page = paginate(request, selectors.stories(**filters), PER_PAGE, ("story", filters))
+    return render(request, "stories/story_list.html", {"form": form, "page": page})
 
 
 def story_detail(request, slug):
