@@ -89,11 +89,6 @@ def _answers(request):
     return form, form.project()
 
 
-def _finder(request):
-    form, project = _answers(request)
-    return form, project, selectors.in_force_policies(project.sector)
-
-
 def _more_link(project):
     """The policies in force of the sector answered, for those the finder does not show.
 
@@ -159,14 +154,15 @@ def compare_pdf(request):
 def finder_pdf(request):
     """The finder's answer as an indicative pre-assessment PDF."""
     codes = _languages(request)
-    form, project, policies = _finder(request)
+    _form, project = _answers(request)
     query = request.GET.copy()
     query.pop("lang", None)
     page = reverse("decide:finder") + (f"?{query.urlencode()}" if query else "")
 
     def context():
         return {
-            "results": sheets.per_language(codes, lambda: finder.assess(policies, project)),
+            # Every policy that applies, as the finder matches them, not cut to a page.
+            "results": sheets.per_language(codes, lambda: selectors.finder_result(project)),
             "answers": sheets.per_language(codes, lambda: finder.describe(project)),
             "sheet_url": settings.SITE_URL + page,
         }
