@@ -8,6 +8,9 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
+        from django.db.models.signals import post_migrate
+
+        from . import backends, signals
 
         signals.connect()
+        post_migrate.connect(backends.ensure_index, sender=self)

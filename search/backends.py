@@ -5,7 +5,7 @@ entries hold any term, all terms, all terms in the title, the terms as a phrase;
 SQL differs only in how it asks.
 """
 
-from django.db import connection
+from django.db import connection, connections
 
 TABLE = "search_searchentry"
 
@@ -14,20 +14,20 @@ TABLE = "search_searchentry"
 # its type's position (TYPE_SPAN), so the counts by type and the type filter are row id
 # ranges of the index.
 SQLITE_CREATE = [
-    """CREATE VIRTUAL TABLE search_fts USING fts5(
+    """CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
         tokens, content='', tokenize='unicode61 remove_diacritics 0')""",
-    """CREATE VIRTUAL TABLE search_title_fts USING fts5(
+    """CREATE VIRTUAL TABLE IF NOT EXISTS search_title_fts USING fts5(
         tokens, content='', tokenize='unicode61 remove_diacritics 0')""",
-    f"""CREATE TRIGGER search_fts_insert AFTER INSERT ON {TABLE} BEGIN
+    f"""CREATE TRIGGER IF NOT EXISTS search_fts_insert AFTER INSERT ON {TABLE} BEGIN
         INSERT INTO search_fts(rowid, tokens)
         VALUES (new.id, new.title_tokens || ' ' || new.body_tokens);
         INSERT INTO search_title_fts(rowid, tokens) VALUES (new.id, new.title_tokens); END""",
-    f"""CREATE TRIGGER search_fts_delete AFTER DELETE ON {TABLE} BEGIN
+    f"""CREATE TRIGGER IF NOT EXISTS search_fts_delete AFTER DELETE ON {TABLE} BEGIN
         INSERT INTO search_fts(search_fts, rowid, tokens)
         VALUES ('delete', old.id, old.title_tokens || ' ' || old.body_tokens);
         INSERT INTO search_title_fts(search_title_fts, rowid, tokens)
         VALUES ('delete', old.id, old.title_tokens); END""",
-    f"""CREATE TRIGGER search_fts_update AFTER UPDATE ON {TABLE} BEGIN
+    f"""CREATE TRIGGER IF NOT EXISTS search_fts_update AFTER UPDATE ON {TABLE} BEGIN
         INSERT INTO search_fts(search_fts, rowid, tokens)
         VALUES ('delete', old.id, old.title_tokens || ' ' || old.body_tokens);
         INSERT INTO search_title_fts(search_title_fts, rowid, tokens)
@@ -44,10 +44,10 @@ SQLITE_DROP = [
     "DROP TABLE IF EXISTS search_fts",
 ]
 POSTGRES_CREATE = [
-    f"""ALTER TABLE {TABLE} ADD COLUMN vector tsvector GENERATED ALWAYS AS (
+    f"""ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS vector tsvector GENERATED ALWAYS AS (
         setweight(to_tsvector('simple', title_tokens), 'A')
         || setweight(to_tsvector('simple', body_tokens), 'D')) STORED""",
-    f"CREATE INDEX search_entry_vector ON {TABLE} USING GIN (vector)",
+    f"CREATE INDEX IF NOT EXISTS search_entry_vector ON {TABLE} USING GIN (vector)",
 ]
 POSTGRES_DROP = [
     "DROP INDEX IF EXISTS search_entry_vector",
@@ -62,6 +62,15 @@ def _run(schema_editor, statements):
 
 def create_index(apps, schema_editor):
     _run(schema_editor, {"sqlite": SQLITE_CREATE, "postgresql": POSTGRES_CREATE})
+
+
+def ensure_index(sender, using, **kwargs):
+    """After `migrate`: tables made from the models without migrations (a test run with
+    --no-migrations) get the index too. Every statement is a no-op when it exists."""
+    database = connections[using]
+    if TABLE in database.introspection.table_names():
+        with database.schema_editor() as schema_editor:
+            create_index(None, schema_editor)
 
 
 def drop_index(apps, schema_editor):
