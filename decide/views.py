@@ -161,8 +161,12 @@ def finder_pdf(request):
 
     def context():
         return {
-            # Every policy that applies, as the finder matches them, not cut to a page.
-            "results": sheets.per_language(codes, lambda: selectors.finder_result(project)),
+            # What the finder page shows: each group cut to FINDER_SHOWN, with its size.
+            "results": sheets.per_language(
+                codes, lambda: selectors.finder_result(project, FINDER_SHOWN)
+            ),
+            "limit": FINDER_SHOWN,
+            "more": settings.SITE_URL + _more_link(project),
             "answers": sheets.per_language(codes, lambda: finder.describe(project)),
             "sheet_url": settings.SITE_URL + page,
         }
