@@ -7,7 +7,6 @@ rendered, fragment caches on) or on. The server takes a free port of BENCH_PORTS
 import contextlib
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -15,23 +14,13 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from bench.site import free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 WORKERS = 2
 WRK = ("wrk", "-t2", "-c16")
 PORTS = os.environ.get("BENCH_PORTS", "8200-8299")
-
-
-def free_port():
-    first, last = (int(number) for number in PORTS.split("-"))
-    for port in range(first, last + 1):
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError(f"no free port in {PORTS}")
 
 
 def wait_until_up(base, process, seconds=60):
@@ -60,7 +49,7 @@ def server_env(cache, folder=None):
 @contextlib.contextmanager
 def gunicorn(cache, folder=None):
     """A gunicorn on the scratch database (BENCH_DIR, or `folder`); `cache`: the page cache."""
-    port = free_port()
+    port = free_port(PORTS)
     command = [str(GUNICORN), "portal.wsgi:application", "--bind", f"127.0.0.1:{port}"]
     command += ["--workers", str(WORKERS), "--worker-class", "sync", "--log-level", "warning"]
     process = subprocess.Popen(

@@ -27,8 +27,9 @@ REFERENCE = re.compile(r"IQ-\d{4}-\d+")
 PORTS = os.environ.get("PORTAL_TEST_PORTS", "8200-8249")
 
 
-def free_port():
-    first, last = (int(number) for number in PORTS.split("-"))
+def free_port(ports=PORTS):
+    """The first port of the range "first-last" that nothing on loopback listens on."""
+    first, last = (int(number) for number in ports.split("-"))
     for port in range(first, last + 1):
         with socket.socket() as probe:
             try:
@@ -36,7 +37,7 @@ def free_port():
             except OSError:
                 continue
             return port
-    raise RuntimeError(f"no free port in {PORTS}")
+    raise RuntimeError(f"no free port in {ports}")
 
 
 class HiddenInputs(HTMLParser):

@@ -24,6 +24,7 @@ from .factories import make_district, make_event, make_park, make_policy, make_s
 from .pages import LANGUAGES, budget, get_page, warm_up
 from .siting_helpers import make_site
 from .story_factories import make_story
+from .test_public_indexes import plan
 
 pytestmark = pytest.mark.django_db
 # A page of the portal at any number of records; the benchmark's budget too (issue 20).
@@ -306,13 +307,6 @@ FILTERS = {
         "-is_featured", F("area_km2").desc(nulls_last=True), "slug"
     )[:SUGGESTIONS],
 }
-
-
-def plan(queryset):
-    sql, params = queryset.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
-        return [row[-1] for row in cursor.fetchall()]
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's EXPLAIN QUERY PLAN")
