@@ -54,7 +54,9 @@ class ParkFilterForm(FilterForm):
         self.fields["district"].choices = _choices(districts, _("All districts"))
 
 
-class PolicyFilterForm(FilterForm):
+class PolicyFilterForm(ParkFilter, FilterForm):
+    # The policy list's notice names the park that was typed.
+    unknown_park = None
     category = forms.ChoiceField(
         label=_("Category"),
         required=False,
@@ -76,15 +78,6 @@ class PolicyFilterForm(FilterForm):
         super().__init__(data)
         self.fields["sector"].choices = _choices(sectors, _("All sectors"))
         self.fields["park"].suggest(parks)
-
-    def clean_park(self):
-        """The park's slug, to filter by; the box then shows its name, not what was typed."""
-        park = self.cleaned_data["park"]
-        if park is None:
-            return ""
-        self.data = self.data.copy()
-        self.data["park"] = str(park)
-        return park.slug
 
 
 class EventFilterForm(ParkFilter, FilterForm):

@@ -76,9 +76,13 @@ class ParkFilter:
     A list's notice does not repeat what was typed: the box above still shows it, and
     a link's stray text would otherwise read as part of the page's language."""
 
+    # The notice for a name no park has; None keeps the field's own, which names it.
+    unknown_park = UNKNOWN_IN_FILTER
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["park"].error_messages["unknown"] = UNKNOWN_IN_FILTER
+        if self.unknown_park is not None:
+            self.fields["park"].error_messages["unknown"] = self.unknown_park
 
     def clean_park(self):
         park = self.cleaned_data["park"]
