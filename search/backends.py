@@ -184,6 +184,9 @@ class Sqlite:
             cursor.execute(sql, params)
             return cursor.fetchall()
 
+    def lock_type(self, key):
+        """Nothing to do: SQLite runs one write transaction at a time (IMMEDIATE)."""
+
     def optimise(self):
         """Merge the index's segments after a rebuild: fewer, faster reads."""
         with connection.cursor() as cursor:
@@ -211,6 +214,12 @@ class Postgres:
             sql += " AND e.type = %s"
             params.append(key)
         return sql, params
+
+    def lock_type(self, key):
+        """Hold the type's new entry ids until the transaction ends: one writer at a time."""
+        low, _high = type_range(key)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [low])
 
     def optimise(self):
         pass

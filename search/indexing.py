@@ -96,6 +96,16 @@ def next_id(key):
     return (last or low) + 1
 
 
+def write_entry(key, entry):
+    """Update the record's entry, or add it after the type's others.
+
+    Saves committed at once would otherwise both find no entry, or take the same next id.
+    """
+    backends.backend().lock_type(key)
+    if not SearchEntry.objects.filter(type=key, record_id=entry["record_id"]).update(**entry):
+        SearchEntry.objects.create(id=next_id(key), **entry)
+
+
 def reindex(key, pk, model=None):
     """Bring one record's entry in step: written if published, removed otherwise."""
     declared = declared_type(key)
@@ -107,8 +117,7 @@ def reindex(key, pk, model=None):
             existing.delete()
             return
         entry = entry_for(declared, record)
-        if not existing.update(**entry):
-            SearchEntry.objects.create(id=next_id(key), **entry)
+        write_entry(key, entry)
         add_words(vocabulary([entry]))
 
 
@@ -121,6 +130,8 @@ def rebuild(apps=None, batch=2000):
     word_model = apps.get_model("search", "SearchWord") if apps else SearchWord
     count, words = 0, set()
     with transaction.atomic():
+        for declared in public_types():
+            backends.backend().lock_type(declared.key)
         entry_model.objects.all().delete()
         word_model.objects.all().delete()
         for declared in public_types():

@@ -166,6 +166,58 @@ def test_nothing_is_indexed_before_the_commit():
     assert SearchEntry.objects.count() == 1
 
 
+def test_a_failed_index_write_keeps_the_save_and_queues_a_retry(monkeypatch, worker, caplog):
+    from django.db import DatabaseError
+    from django_tasks_db.models import DBTaskResult
+
+    from search import indexing
+
+    real = indexing.reindex
+
+    def broken(key, pk, model=None):
+        raise DatabaseError("index unavailable")
+
+    monkeypatch.setattr(indexing, "reindex", broken)
+    park = make_park(name={"en": "Harbour park"})
+    commit()
+    assert Park.objects.filter(pk=park.pk).exists() and not SearchEntry.objects.exists()
+    assert DBTaskResult.objects.filter(task_path="search.signals.reindex_record").count() == 1
+    assert "not written: the worker tries again" in caplog.text
+    monkeypatch.setattr(indexing, "reindex", real)
+    worker.run()
+    assert found("harbour") == [url(park)]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_records_saved_at_once_are_all_indexed():
+    import threading
+
+    from search.indexing import reindex
+
+    parks = [make_park(name={"en": f"Harbour park {n}"}) for n in range(6)]
+    SearchEntry.objects.all().delete()
+    barrier, failures = threading.Barrier(len(parks)), []
+
+    def index(park):
+        try:
+            barrier.wait()
+            reindex("park", park.pk)
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            failures.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=index, args=(park,)) for park in parks]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert failures == []
+    indexed = SearchEntry.objects.values_list("record_id", flat=True)
+    assert sorted(indexed) == sorted(park.pk for park in parks)
+
+
 def test_the_admin_publish_actions_update_the_index(client, editor):
     park = make_park(name={"en": "Draft harbour park"}, status=Park.Status.DRAFT)
     changelist = reverse("admin:projects_park_changelist")
