@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "web.security.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    # One read of each page generation per request, by the page cache and the fragments.
+    "web.invalidation.RequestMemo",
     # Cached public pages skip everything below, so they never touch the session.
     "web.caching.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -376,7 +378,8 @@ DATABASE_ROUTERS = ["web.cache.CacheRouter"]
 EMBEDDED_CACHE = {
     "BACKEND": "web.cache.DegradingDatabaseCache",
     "LOCATION": "portal_cache",
-    # Bounded: past MAX_ENTRIES a third of the entries (the oldest expiry first) is removed.
+    # Bounded: past MAX_ENTRIES the expired entries, then a third of the rest (in key
+    # order), are removed.
     "OPTIONS": {"MAX_ENTRIES": env_int("DJANGO_CACHE_MAX_ENTRIES", 5000), "CULL_FREQUENCY": 3},
 }
 # Redis: a failure or a full server (set `maxmemory` with `maxmemory-policy allkeys-lru`)
@@ -396,6 +399,8 @@ CACHES = (
     if REDIS_URL
     else {"default": EMBEDDED_CACHE, "ratelimit": EMBEDDED_CACHE}
 )
+# Fragments each process keeps in its own memory (web/fragment_memory.py); 0: none.
+FRAGMENT_MEMORY_ENTRIES = env_int("DJANGO_FRAGMENT_MEMORY_ENTRIES", 5000)
 # Anonymous public pages are kept this long at most, and never past the next scheduled
 # publication; any committed change to content clears them.
 PUBLIC_PAGE_CACHE_SECONDS = env_int("DJANGO_PUBLIC_PAGE_CACHE_SECONDS", 300)

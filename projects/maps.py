@@ -9,7 +9,10 @@ target of at least 24 px on a phone.
 """
 
 from dataclasses import dataclass
+from functools import cache
 from math import ceil, cos, hypot, radians, sin
+
+from django.utils.functional import SimpleLazyObject
 
 # Lazy: a map built before the language is chosen (a fact sheet) speaks the page's.
 from django.utils.translation import gettext_lazy as _
@@ -154,36 +157,32 @@ def markers(groups, project, size, fixed=()):
     ]
 
 
-def _component(variant, placed, records, width, height, title, **drawing):
+def _component(variant, groups, project, size, title, fixed=(), **drawing):
+    """What map.html draws. The markers are placed only when its cached fragment misses:
+    they follow from the records, which the fragment's key holds."""
     from web.fragments import stamps
 
+    records = [record for _kind, group in groups for record in group]
     return {
-        # What the drawing shows, for its cached fragment (map.html).
-        "key": stamps([variant, str(title), *(marker.record for marker in placed), *records]),
+        "key": stamps([variant, str(title), *records]),
         "variant": variant,
-        "markers": placed,
-        "unplaced": [record for record in records if not record.has_location],
-        "width": width,
-        "height": height,
-        "hit": hit_radius(width),
+        "markers": SimpleLazyObject(lambda: markers(groups, project, size, fixed)),
+        "unplaced": [record for record in groups[0][1] if not record.has_location],
+        "width": size[0],
+        "height": size[1],
+        "hit": hit_radius(size[0]),
         "title": title,
         **drawing,
     }
 
 
-def city_map(records, kind="park", nodes=(), title=""):
-    """The city map: `records` of one kind, then the logistics nodes, on the districts."""
-    records = list(records)
-    size = (CITY_WIDTH, city_height())
-    return _component(
-        "city",
-        markers([(kind, records), ("node", nodes)], city_xy, size),
-        records,
-        *size,
-        title or _("Schematic map of Qingdao and its districts showing the places listed"),
-        outline=polygon(CITY_OUTLINE, city_xy),
-        sea=polygon(SEA, city_xy),
-        districts=[
+@cache
+def city_drawing():
+    """The city's outline, sea and districts: the same on every city map."""
+    return {
+        "outline": polygon(CITY_OUTLINE, city_xy),
+        "sea": polygon(SEA, city_xy),
+        "districts": [
             {
                 "name": district.name,
                 "points": polygon(district.corners, city_xy),
@@ -192,20 +191,38 @@ def city_map(records, kind="park", nodes=(), title=""):
             }
             for district in DISTRICTS
         ],
+    }
+
+
+@cache
+def world_drawing():
+    home = world_xy(*QINGDAO)
+    return {
+        "home": {"x": home[0], "y": home[1]},
+        "outlines": [polygon(corners, world_xy) for corners in WORLD_OUTLINES],
+    }
+
+
+def city_map(records, kind="park", nodes=(), title=""):
+    """The city map: `records` of one kind, then the logistics nodes, on the districts."""
+    return _component(
+        "city",
+        [(kind, list(records)), ("node", list(nodes))],
+        city_xy,
+        (CITY_WIDTH, city_height()),
+        title or _("Schematic map of Qingdao and its districts showing the places listed"),
+        **city_drawing(),
     )
 
 
 def world_map(records, title=""):
     """The world map: the centres, each joined to Qingdao by a line."""
-    records = list(records)
-    home = world_xy(*QINGDAO)
     return _component(
         "world",
-        markers([("centre", records)], world_xy, (WORLD_WIDTH, WORLD_HEIGHT), fixed=[home]),
-        records,
-        WORLD_WIDTH,
-        WORLD_HEIGHT,
+        [("centre", list(records))],
+        world_xy,
+        (WORLD_WIDTH, WORLD_HEIGHT),
         title or _("Schematic world map of Qingdao's overseas business centres"),
-        home={"x": home[0], "y": home[1]},
-        outlines=[polygon(corners, world_xy) for corners in WORLD_OUTLINES],
+        fixed=[world_xy(*QINGDAO)],
+        **world_drawing(),
     )

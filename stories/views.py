@@ -7,11 +7,13 @@ from django.utils.translation import gettext as _
 from django_countries import countries as country_names
 
 from localisation import formats
+from projects.models import Sector
 from projects.views.common import bounded_query, detail_record, paginate
 from web import charts, fragments, page_groups
 
 from . import selectors
 from .forms import StoryFilterForm, SubscribeForm, year_or_none
+from .models import NewsItem, Story
 
 PER_PAGE = 24
 
@@ -35,7 +37,7 @@ def story_list(request):
 
 
 def story_detail(request, slug):
-    story = detail_record(selectors.story_detail(slug), "story-body")
+    story = detail_record(Story, slug, selectors.story_detail, "story-body")
     return render(request, "stories/story_detail.html", {"story": story, "record": story})
 
 
@@ -52,7 +54,7 @@ def news_list(request):
 
 
 def news_detail(request, slug):
-    item = detail_record(selectors.news_detail(slug), "news-body")
+    item = detail_record(NewsItem, slug, selectors.news_detail, "news-body")
     return render(request, "stories/news_detail.html", {"item": item, "record": item})
 
 
@@ -67,7 +69,7 @@ def lazy_items(read, keys):
 
 
 def sector_detail(request, slug):
-    sector = detail_record(selectors.sector_detail(slug), "sector-page")
+    sector = detail_record(Sector, slug, selectors.sector_detail, "sector-page")
     return render(
         request,
         "stories/sector_detail.html",

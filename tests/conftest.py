@@ -99,7 +99,10 @@ def empty_cache():
     """Cached pages must not leak from one test's (rolled-back) data into the next."""
     from django.core.cache import cache
 
+    from web.fragment_memory import memory
+
     cache.clear()
+    memory.clear()
 
 
 @pytest.fixture

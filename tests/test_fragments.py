@@ -231,3 +231,87 @@ def test_pages_render_when_the_cache_fails(client, no_page_cache, settings):
         assert response.status_code == 200, url
         assert "Harbour zone" in strip_tags(response.content.decode()), url
     cache.close()
+
+
+def test_a_warm_page_reads_the_shared_cache_once(client, no_page_cache, monkeypatch):
+    """Its generations in one read (a list's cards' own in a second); the fragments come
+    from this process's memory."""
+    park = make_park(name_en="Harbour zone", is_featured=True)
+    list_url, home, detail = park_pages(park, "en")[:3]
+    pages = {list_url: 2, home: 1, detail: 1}
+    for url in pages:
+        client.get(url)
+    reads, depth = [], []
+
+    def counted(real):
+        def read(*args, **kwargs):  # the local cache's get_many calls get: count one
+            if not depth:
+                reads.append(args)
+            depth.append(1)
+            try:
+                return real(*args, **kwargs)
+            finally:
+                depth.pop()
+
+        return read
+
+    for name in ("get", "get_many"):
+        monkeypatch.setattr(cache, name, counted(getattr(cache, name)))
+    for url, expected in pages.items():
+        reads.clear()
+        assert "Harbour zone" in text(client, url), url
+        assert len(reads) == expected, (url, reads)
+
+
+def test_a_generation_ended_by_another_process_is_read_by_the_next_request(client, no_page_cache):
+    from web import page_groups
+
+    park = make_park(name_en="Harbour zone", is_featured=True)
+    url = park.get_absolute_url()
+    client.get(url)
+    # Another process's edit: the row and the shared generations, not this one's memory.
+    Park.objects.filter(pk=park.pk).update(name_en="Harbour renamed")
+    park.refresh_from_db()
+    cache.delete_many([page_groups.record_key("park", park.slug), *page_groups.everything()])
+    assert "Harbour renamed" in text(client, url)
+
+
+def test_within_a_request_an_ended_generation_is_read_again():
+    from web import invalidation, page_groups
+
+    key = page_groups.type_key("park")
+    memo = invalidation.RequestMemo(lambda request: None)
+    seen = []
+
+    def view(request):
+        seen.append(invalidation.generations([key]))
+        seen.append(invalidation.generations([key]))
+        invalidation.new_generation({key})
+        seen.append(invalidation.generations([key]))
+
+    memo.get_response = view
+    memo(RequestFactory().get("/en/"))
+    assert seen[0] == seen[1] != seen[2]
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_a_warm_detail_page_reads_no_sql(
+    client, no_page_cache, django_assert_num_queries, language
+):
+    """Its record is kept with its fragments, until it or a record it shows changes."""
+    slugs = make_sample_content()
+    pages = owned_pages(slugs, language)
+    details = [url for url in pages if url.count("/") > 3 and "/countries/" not in url]
+    assert len(details) == 7, details
+    for url in details:
+        client.get(url)
+        with django_assert_num_queries(0, info=url):
+            assert client.get(url).status_code == 200, url
+
+
+def test_an_unknown_slug_is_a_404_each_time(client, no_page_cache):
+    for _attempt in range(2):
+        assert (
+            client.get(reverse("projects:park_detail", kwargs={"slug": "nowhere"})).status_code
+            == 404
+        )

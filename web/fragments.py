@@ -23,6 +23,7 @@ Lists call `prime(name, records, *vary)` first: one cache read for the whole pag
 and the records whose fragment missed come back, to fetch their full data for.
 """
 
+import copy
 import hashlib
 import json
 import logging
@@ -34,6 +35,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from . import invalidation, page_groups
+from .fragment_memory import memory
 
 logger = logging.getLogger(__name__)
 # Set while a page is rendered that visitors must never get (a staff preview of draft
@@ -78,10 +80,14 @@ def dependencies(record):
         # A piece of no record (chrome, a map keyed by its records' stamps): what it
         # may read besides them (districts, logistics nodes) ends only with every page.
         return [page_groups.OTHERS]
-    key = page_groups.type_of_model().get(type(record))
+    return record_dependencies(type(record), record.slug)
+
+
+def record_dependencies(model, slug):
+    key = page_groups.type_of_model().get(model)
     if key is None:
         return [page_groups.SHARED]  # a sector, a district...: any content write
-    return [page_groups.record_key(key, record.slug), page_groups.whole_key(key)]
+    return [page_groups.record_key(key, slug), page_groups.whole_key(key)]
 
 
 def _stamp(record):
@@ -120,6 +126,30 @@ def _generations(records):
     return None if values is None else dict(zip(keys, values, strict=True))
 
 
+def _read_many(keys):
+    """{key: value} of the `keys` found: in this process's memory, else the shared cache."""
+    found = memory.get_many(keys)
+    missing = [key for key in keys if key not in found]
+    if missing:
+        shared = cache.get_many(missing)
+        if shared:
+            seconds = invalidation.lifetime()
+            for key, value in shared.items():
+                memory.set(key, value, seconds)
+        found.update(shared)
+    return found
+
+
+def _read(key):
+    return _read_many([key]).get(key)
+
+
+def _write(key, value):
+    seconds = invalidation.lifetime()
+    cache.set(key, value, seconds)
+    memory.set(key, value, seconds)
+
+
 def storable(html):
     return not any(mark in html for mark in PER_REQUEST_MARKS)
 
@@ -128,7 +158,7 @@ def _store(key, html):
     if not storable(html):
         logger.warning("Fragment %s holds a per-request value: not cached", key)
         return
-    cache.set(key, html, invalidation.lifetime())
+    _write(key, html)
 
 
 def _primed(record, name, vary):
@@ -142,7 +172,7 @@ def prime(name, records, *vary):
     if current is None:
         return records
     keys = {key_for(name, record, vary, current): record for record in records}
-    found = cache.get_many(list(keys))
+    found = _read_many(list(keys))
     missing = []
     for key, record in keys.items():
         if key in found:
@@ -164,7 +194,7 @@ def cached(name, record, render, *vary):
     if current is None:
         return render()
     key = key_for(name, record, vary, current)
-    html = cache.get(key)
+    html = _read(key)
     if html is None:
         html = render()
         _store(key, str(html))
@@ -182,10 +212,10 @@ def lookup(name, compute, depends=(page_groups.OTHERS,)):
         f"{PREFIX}:lookup:{name}:"
         + hashlib.blake2b("|".join(parts).encode(), digest_size=16).hexdigest()
     )
-    found = cache.get(key)
+    found = _read(key)
     if found is None:
         found = compute()
-        cache.set(key, found, invalidation.lifetime())
+        _write(key, found)
     return found
 
 
@@ -196,3 +226,10 @@ def count(type_key, filters, compute):
     name = "count:" + type_key + ":" + stamps(sorted(filters.items()))
     depends = (type_generation(type_key), page_groups.OTHERS)
     return lookup(name, compute, depends)
+
+
+def record(model, slug, read):
+    """The record of a detail page, as `read()` finds it, kept as its fragments are: until
+    it or a record it shows changes. A copy: the page primes and prefetches on it."""
+    name = f"record:{model._meta.label_lower}:{slug}"
+    return copy.copy(lookup(name, read, record_dependencies(model, slug)))

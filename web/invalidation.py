@@ -22,6 +22,7 @@ import logging
 import re
 import time
 from collections import Counter
+from contextvars import ContextVar
 
 from django.apps import apps
 from django.core.cache import cache
@@ -40,6 +41,9 @@ GENERATION_KEY = page_groups.SHARED
 SCHEDULE_KEY = "public-pages:schedule"
 # How often the job runs; also the longest an entry lives while the schedule is unknown.
 CHECK_SECONDS = 60
+# The generations and schedule one request has read: a page asks for the same few keys
+# many times (the page cache, each fragment). None outside a request (RequestMemo).
+_seen = ContextVar("public_pages_seen", default=None)
 WRITE = re.compile(r'\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+[`"]?(\w+)', re.I)
 
 
@@ -154,12 +158,14 @@ def new_generation(ends=None):
     """
     ends = page_groups.everything() if ends is None else ends
     cache.delete_many(list(ends))
+    forget(ends)
     try:
         refresh_schedule()
     except DatabaseError:
         # The edit is committed: never fail its request; entries then live CHECK_SECONDS.
         logger.warning("Publication schedule not read: entries live %d s", CHECK_SECONDS)
         cache.delete(SCHEDULE_KEY)
+        forget([SCHEDULE_KEY])
     from .warming import warm_later
 
     warm_later(ends)
@@ -167,15 +173,64 @@ def new_generation(ends=None):
 
 def generations(keys):
     """The current generation of each key, or None when the cache cannot keep them."""
-    found = cache.get_many(keys)
-    missing = [key for key in keys if key not in found]
+    seen = _seen.get()
+    known = {} if seen is None else {key: seen[key] for key in keys if key in seen}
+    missing = [key for key in keys if key not in known]
+    if missing and seen is not None and seen.first:
+        # A request's first read takes its page's keys and every type's: its fragments
+        # ask for them next.
+        seen.first = False
+        missing += sorted(seen.page_keys() - set(missing))
     if missing:
-        for key in missing:
+        found = cache.get_many(missing)
+        absent = [key for key in missing if key not in found]
+        for key in absent:
             cache.add(key, time.time_ns(), None)
-        found = cache.get_many(keys)
-    if len(found) != len(keys):
-        return None
-    return tuple(found[key] for key in keys)
+        if absent:
+            found.update(cache.get_many(absent))
+        if len(found) != len(missing):
+            return None
+        known.update(found)
+        if seen is not None:
+            seen.update(found)
+    return tuple(known[key] for key in keys)
+
+
+def forget(keys):
+    """This request ended the generations `keys`: it reads them again."""
+    seen = _seen.get()
+    for key in keys if seen is not None else ():
+        seen.pop(key, None)
+
+
+class Seen(dict):
+    """The generations a request has read, by key."""
+
+    def __init__(self, path):
+        super().__init__()
+        self.path, self.first = path, True
+
+    def page_keys(self):
+        return page_groups.everything() | set(page_groups.page_generations(self.path))
+
+
+class RequestMemo:
+    """Middleware: each request reads a generation (and the schedule) from the cache once.
+
+    A generation that ends meanwhile, by this process, is read again (`forget`); one
+    ended by another process is seen by the next request, as a page cached a moment
+    earlier would be.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _seen.set(Seen(request.path_info))
+        try:
+            return self.get_response(request)
+        finally:
+            _seen.reset(token)
 
 
 def generation():
@@ -328,7 +383,19 @@ def refresh_schedule(now=None):
     now = now or timezone.now()
     schedule = {"checked_at": now, "next_due": next_publication(now)}
     cache.set(SCHEDULE_KEY, schedule, None)
+    forget([SCHEDULE_KEY])
     return schedule
+
+
+def known_schedule():
+    """The schedule as last checked, or None when not known (a cold cache)."""
+    seen = _seen.get()
+    if seen is not None and SCHEDULE_KEY in seen:
+        return seen[SCHEDULE_KEY]
+    found = cache.get(SCHEDULE_KEY)
+    if seen is not None and found is not None:
+        seen[SCHEDULE_KEY] = found
+    return found
 
 
 def lifetime(now=None):
@@ -337,11 +404,11 @@ def lifetime(now=None):
 
     now = now or timezone.now()
     longest = settings.PUBLIC_PAGE_CACHE_SECONDS
-    schedule = cache.get(SCHEDULE_KEY)
-    if schedule is None:
+    known = known_schedule()
+    if known is None:
         # Not known yet (a cold cache): the job fills it in within CHECK_SECONDS.
         return min(longest, CHECK_SECONDS)
-    due = schedule["next_due"]
+    due = known["next_due"]
     if due is not None and due <= now:
         due = refresh_schedule(now)["next_due"]  # passed, the job has not run yet
     if due is None:
@@ -356,6 +423,7 @@ def publish_due(now=None):
     # Without a record of the last check, anything may have become due meanwhile.
     if schedule is None or publications_between(schedule["checked_at"], now):
         cache.delete_many(list(page_groups.everything()))
+        forget(page_groups.everything())
         refresh_schedule(now)
         from .warming import warm_later
 

@@ -12,7 +12,7 @@ update, raw SQL, a delete), every page of T and of its related types goes; a wri
 any other content table (sectors, districts, images…) clears every page.
 """
 
-from functools import cache
+from functools import cache, lru_cache
 
 from django.db.models import ForeignObjectRel
 from django.urls import Resolver404, resolve
@@ -54,6 +54,7 @@ def types_by_url_name():
     return names
 
 
+@lru_cache(maxsize=2048)  # read by the page cache and by each request's first generation read
 def page_generations(path):
     """The generation keys of the page at `path`: its type's and its own, or the shared one."""
     language = get_language_from_path(path)

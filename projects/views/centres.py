@@ -2,9 +2,10 @@ from django.shortcuts import render
 
 from projects import selectors, structured_data
 from projects.maps import world_map
+from projects.models import OverseasCentre
 from web import fragments
 
-from .common import bounded_query, detail_record, paginate
+from .common import bounded_query, detail_record, paginate, related
 
 PER_PAGE = 24
 
@@ -21,14 +22,14 @@ def centre_list(request):
 
 
 def centre_detail(request, slug):
-    centre = detail_record(selectors.centre_detail(slug), "centre-body")
+    centre = detail_record(OverseasCentre, slug, selectors.centre_detail, "centre-body")
     return render(
         request,
         "projects/centre_detail.html",
         {
             "centre": centre,
             "record": centre,
-            "events": selectors.events_for_centre(centre)[: selectors.RELATED_SHOWN],
+            "events": related(selectors.events_for_centre, centre),
             "map": world_map([centre]),
             # Called by the template only when the cached head misses.
             "structured_data": lambda: structured_data.centre(centre, request),

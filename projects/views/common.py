@@ -6,7 +6,9 @@ from django.core.exceptions import BadRequest
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404
+from django.utils.functional import SimpleLazyObject
 
+from projects import selectors
 from web import fragments
 from web.caching import reads_query
 
@@ -61,11 +63,21 @@ def by_keys(items, ids):
     return found.prefetch_related(*items._prefetch_related_lookups)
 
 
-def detail_record(queryset, fragment):
-    """The one record of `queryset` (404 if none) for a page whose body is the cached
-    `fragment`: the queryset's prefetches are read only when that fragment misses."""
-    lookups = queryset._prefetch_related_lookups
-    record = get_object_or_404(queryset.prefetch_related(None))
+def related(selector, record):
+    """The first RELATED_SHOWN of `selector(record)`, built and read only if the page
+    uses them: not when its cached body answers."""
+    return SimpleLazyObject(lambda: list(selector(record)[: selectors.RELATED_SHOWN]))
+
+
+def detail_record(model, slug, selector, fragment):
+    """The record `slug` of `selector(slug)` (404 if none) for a page whose body is the
+    cached `fragment`. Kept with the fragments; the selector's prefetches are read only
+    when that fragment misses."""
+
+    def read():
+        return get_object_or_404(selector(slug).prefetch_related(None))
+
+    record = fragments.record(model, slug, read)
     if fragments.prime(fragment, [record]):
-        prefetch_related_objects([record], *lookups)
+        prefetch_related_objects([record], *selector(slug)._prefetch_related_lookups)
     return record

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from projects import selectors, structured_data
 from projects.forms import EventFilterForm
 from projects.ics import event_calendar
+from projects.models import Event
 from projects.park_field import SUGGESTIONS
 from web import fragments
 
@@ -34,7 +35,7 @@ def event_list(request):
 
 
 def event_detail(request, slug):
-    event = detail_record(selectors.event_detail(slug), "event-body")
+    event = detail_record(Event, slug, selectors.event_detail, "event-body")
     return render(
         request,
         "projects/event_detail.html",

@@ -5,10 +5,11 @@ from django.utils.functional import SimpleLazyObject
 from projects import selectors, structured_data
 from projects.forms import ParkFilterForm
 from projects.maps import city_map
+from projects.models import Park
 from stories.selectors import stories_for_park
 from web import fragments
 
-from .common import bounded_query, detail_record, paginate
+from .common import bounded_query, detail_record, paginate, related
 
 PER_PAGE = 12
 
@@ -30,15 +31,16 @@ def park_list(request):
 
 
 def park_detail(request, slug):
-    park = detail_record(selectors.park_detail(slug), "park-body")
+    park = detail_record(Park, slug, selectors.park_detail, "park-body")
     return render(
         request,
         "projects/park_detail.html",
         {
             "park": park,
             "record": park,
-            "policies": selectors.policies_for_park(park)[: selectors.RELATED_SHOWN],
-            "events": selectors.events_for_park(park)[: selectors.RELATED_SHOWN],
+            # Read only when the cached body misses.
+            "policies": related(selectors.policies_for_park, park),
+            "events": related(selectors.events_for_park, park),
             "stories": SimpleLazyObject(lambda: stories_for_park(park)),
             "map": city_map([park]),
             # Called by the template only when the cached head misses.

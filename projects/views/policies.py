@@ -4,6 +4,7 @@ from django.views.decorators.http import require_safe
 
 from projects import documents, selectors
 from projects.forms import PolicyFilterForm
+from projects.models import Policy
 from projects.park_field import SUGGESTIONS
 from web import fragments
 
@@ -27,7 +28,7 @@ def policy_list(request):
 
 
 def policy_detail(request, slug):
-    policy = detail_record(selectors.policy_detail(slug), "policy-body")
+    policy = detail_record(Policy, slug, selectors.policy_detail, "policy-body")
     return render(request, "projects/policy_detail.html", {"policy": policy, "record": policy})
 
 
