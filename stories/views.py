@@ -8,7 +8,7 @@ from django_countries import countries as country_names
 
 from localisation import formats
 from projects.models import Sector
-from projects.views.common import bounded_query, detail_record, paginate
+from projects.views.common import bounded_query, detail_record, lazy_items, listed, paginate
 from web import charts, fragments, page_groups
 
 from . import selectors
@@ -32,8 +32,13 @@ def story_list(request):
     )
     form = StoryFilterForm(request.GET, *choices)
     filters = form.filters()
-    page = paginate(request, selectors.stories(**filters), PER_PAGE, ("story", filters))
-    return render(request, "stories/story_list.html", {"form": form, "page": page})
+
+    def results():
+        return {
+            "page": paginate(request, selectors.stories(**filters), PER_PAGE, ("story", filters))
+        }
+
+    return render(request, "stories/story_list.html", {"form": form, **listed(request, results)})
 
 
 def story_detail(request, slug):
@@ -43,13 +48,18 @@ def story_detail(request, slug):
 
 @bounded_query
 def news_list(request):
-    years = selectors.news_years()
+    years = fragments.lookup(
+        "news-years", selectors.news_years, depends=[fragments.type_generation("news")]
+    )
     year = year_or_none(request.GET.get("year"), years)
-    items = selectors.news(year)
+
+    def results():
+        return {"page": paginate(request, selectors.news(year), PER_PAGE)}
+
     return render(
         request,
         "stories/news_list.html",
-        {"years": years, "year": year, "page": paginate(request, items, PER_PAGE)},
+        {"years": years, "year": year, **listed(request, results)},
     )
 
 
@@ -60,12 +70,6 @@ def news_detail(request, slug):
 
 SECTOR_PAGE_KEYS = ("parks", "sites", "policies", "stories", "events", "news")
 COUNTRY_PAGE_KEYS = ("profile", "figures", "parks", "stories", "events", "policies", "news")
-
-
-def lazy_items(read, keys):
-    """{key: the value of read()[key], read once and only when one is used}."""
-    whole = SimpleLazyObject(read)
-    return {key: SimpleLazyObject(lambda key=key: whole[key]) for key in keys}
 
 
 def sector_detail(request, slug):
@@ -110,12 +114,13 @@ def country_detail(request, code):
 
 
 def guide(request):
-    steps = selectors.guide_steps()
-    timed = [step.working_days for step in steps if step.working_days]
+    def read():
+        steps = selectors.guide_steps()
+        timed = [step.working_days for step in steps if step.working_days]
+        return {"steps": steps, "total_days": sum(timed), "untimed": len(steps) - len(timed)}
+
     return render(
-        request,
-        "stories/guide.html",
-        {"steps": steps, "total_days": sum(timed), "untimed": len(steps) - len(timed)},
+        request, "stories/guide.html", listed(request, read, ("steps", "total_days", "untimed"))
     )
 
 

@@ -5,20 +5,20 @@ from projects.maps import world_map
 from projects.models import OverseasCentre
 from web import fragments
 
-from .common import bounded_query, detail_record, paginate, related
+from .common import bounded_query, detail_record, listed, paginate, related
 
 PER_PAGE = 24
 
 
 @bounded_query
 def centre_list(request):
-    centres = list(selectors.centres())
-    fragments.prime("centre-card", centres)
-    return render(
-        request,
-        "projects/centre_list.html",
-        {"page": paginate(request, centres, PER_PAGE), "map": world_map(centres)},
-    )
+    def results():
+        centres = list(selectors.centres())
+        fragments.prime("centre-card", centres)
+        return {"page": paginate(request, centres, PER_PAGE), "map": world_map(centres)}
+
+    context = listed(request, results, ("page", "map"))
+    return render(request, "projects/centre_list.html", context)
 
 
 def centre_detail(request, slug):

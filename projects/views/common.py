@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.utils.functional import SimpleLazyObject
+from django.utils.http import urlencode
 
 from projects import selectors
 from web import fragments
@@ -25,6 +26,20 @@ def bounded_query(view):
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def lazy_items(read, keys):
+    """{key: the value of read()[key], read once and only when one is used}."""
+    whole = SimpleLazyObject(read)
+    return {key: SimpleLazyObject(lambda key=key: whole[key]) for key in keys}
+
+
+def listed(request, read, keys=("page",)):
+    """A list page's results (count, cards, map, pages), read only if their cached
+    fragment misses: `results_key` keys that fragment by the query string (the filters,
+    the page, the shortlist the cards' links carry: its pages' links repeat all of it)."""
+    query = urlencode(sorted(request.GET.lists()), doseq=True)
+    return {"results_key": query, **lazy_items(read, keys)}
 
 
 def paginate(request, items, per_page, counted=None):

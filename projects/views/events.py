@@ -8,7 +8,7 @@ from projects.models import Event
 from projects.park_field import SUGGESTIONS
 from web import fragments
 
-from .common import bounded_query, detail_record, paginate
+from .common import bounded_query, detail_record, listed, paginate
 
 PER_PAGE = 12
 
@@ -25,13 +25,14 @@ def event_list(request):
     )
     form = EventFilterForm(request.GET, selectors.cached_sectors(), countries, parks)
     filters = form.filters()
-    page = paginate(request, selectors.events(**filters), PER_PAGE, ("event", filters))
-    fragments.prime("event-card", page.object_list, 2)
-    return render(
-        request,
-        "projects/event_list.html",
-        {"form": form, "page": page, "showing_past": filters.get("when") == "past"},
-    )
+
+    def results():
+        page = paginate(request, selectors.events(**filters), PER_PAGE, ("event", filters))
+        fragments.prime("event-card", page.object_list, 2)
+        return {"page": page}
+
+    context = {"form": form, "showing_past": filters.get("when") == "past"}
+    return render(request, "projects/event_list.html", {**context, **listed(request, results)})
 
 
 def event_detail(request, slug):

@@ -9,7 +9,7 @@ from projects.models import Park
 from stories.selectors import stories_for_park
 from web import fragments
 
-from .common import bounded_query, detail_record, paginate, related
+from .common import bounded_query, detail_record, listed, paginate, related
 
 PER_PAGE = 12
 
@@ -18,16 +18,18 @@ PER_PAGE = 12
 def park_list(request):
     form = ParkFilterForm(request.GET, selectors.cached_sectors(), selectors.cached_districts())
     filters = form.filters()
-    page = paginate(request, selectors.parks(**filters), PER_PAGE, ("park", filters))
-    parks = list(page.object_list)
-    # Cards found in the cache need neither their sectors nor their photos.
-    prefetch_related_objects(fragments.prime("park-card", parks, 2, "sectors"), "sectors", "images")
-    # The map shows the listed page, so its size never grows with the data.
-    return render(
-        request,
-        "projects/park_list.html",
-        {"form": form, "page": page, "map": city_map(parks)},
-    )
+
+    def results():
+        page = paginate(request, selectors.parks(**filters), PER_PAGE, ("park", filters))
+        parks = list(page.object_list)
+        # Cards found in the cache need neither their sectors nor their photos.
+        cold = fragments.prime("park-card", parks, 2, "sectors")
+        prefetch_related_objects(cold, "sectors", "images")
+        # The map shows the listed page, so its size never grows with the data.
+        return {"page": page, "map": city_map(parks)}
+
+    context = {"form": form, **listed(request, results, ("page", "map"))}
+    return render(request, "projects/park_list.html", context)
 
 
 def park_detail(request, slug):

@@ -8,7 +8,7 @@ from projects.models import Policy
 from projects.park_field import SUGGESTIONS
 from web import fragments
 
-from .common import bounded_query, detail_record, paginate
+from .common import bounded_query, detail_record, listed, paginate
 
 PER_PAGE = 20
 
@@ -22,9 +22,13 @@ def policy_list(request):
     )
     form = PolicyFilterForm(request.GET, selectors.cached_sectors(), parks)
     filters = form.filters()
-    page = paginate(request, selectors.policies(**filters), PER_PAGE, ("policy", filters))
-    fragments.prime("policy-card", page.object_list, 2)
-    return render(request, "projects/policy_list.html", {"form": form, "page": page})
+
+    def results():
+        page = paginate(request, selectors.policies(**filters), PER_PAGE, ("policy", filters))
+        fragments.prime("policy-card", page.object_list, 2)
+        return {"page": page}
+
+    return render(request, "projects/policy_list.html", {"form": form, **listed(request, results)})
 
 
 def policy_detail(request, slug):
