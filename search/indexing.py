@@ -15,6 +15,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from localisation import languages
 from projects.content_types import public_types
+from web import invalidation, page_groups
 
 from . import backends, tokens
 from .models import SearchEntry, SearchWord
@@ -115,10 +116,13 @@ def reindex(key, pk, model=None):
         existing = SearchEntry.objects.filter(type=key, record_id=pk)
         if record is None:
             existing.delete()
-            return
-        entry = entry_for(declared, record)
-        write_entry(key, entry)
-        add_words(vocabulary([entry]))
+        else:
+            entry = entry_for(declared, record)
+            write_entry(key, entry)
+            add_words(vocabulary([entry]))
+    # The record's pages went stale at its commit, before this ran: search results
+    # rendered in between (from the old entry) go too.
+    invalidation.end_generations([page_groups.SHARED])
 
 
 def rebuild(apps=None, batch=2000):
@@ -148,4 +152,5 @@ def rebuild(apps=None, batch=2000):
             count += len(entries)
         add_words(words, word_model)
     backends.backend().optimise()
+    invalidation.end_generations([page_groups.SHARED])
     return count

@@ -166,6 +166,26 @@ def test_nothing_is_indexed_before_the_commit():
     assert SearchEntry.objects.count() == 1
 
 
+def test_search_results_kept_before_the_index_caught_up_go_with_it(client):
+    """A record's pages go stale at its commit, its entry is written just after: results
+    rendered in between are not kept past the entry's write."""
+    from django.utils.html import strip_tags
+
+    from web import invalidation, page_groups
+
+    park = make_park(name={"en": "Harbour park"})
+    commit()
+    url = reverse("projects:search") + "?q=valley"
+    assert "Valley park" not in strip_tags(client.get(url).content.decode())
+    Park.objects.filter(pk=park.pk).update(name_en="Valley park")  # committed, not indexed
+    invalidation.end_generations(page_groups.everything())  # its commit ends the pages
+    assert "Valley park" not in strip_tags(client.get(url).content.decode())  # the old entry, kept
+    from search.indexing import reindex
+
+    reindex("park", park.pk)
+    assert "Valley park" in strip_tags(client.get(url).content.decode())
+
+
 def test_a_failed_index_write_keeps_the_save_and_queues_a_retry(monkeypatch, worker, caplog):
     from django.db import DatabaseError
     from django_tasks_db.models import DBTaskResult

@@ -157,8 +157,7 @@ def new_generation(ends=None):
     A delete, not a write: a full Redis still accepts it, so an edit is never hidden.
     """
     ends = page_groups.everything() if ends is None else ends
-    cache.delete_many(list(ends))
-    forget(ends)
+    end_generations(ends)
     try:
         refresh_schedule()
     except DatabaseError:
@@ -169,6 +168,12 @@ def new_generation(ends=None):
     from .warming import warm_later
 
     warm_later(ends)
+
+
+def end_generations(keys):
+    """The pages and fragments of the generations `keys` are stale from now on."""
+    cache.delete_many(list(keys))
+    forget(keys)
 
 
 def generations(keys):

@@ -1,6 +1,7 @@
 """Template helpers of the public site: language twins, fallbacks, structured data."""
 
 import json
+from functools import lru_cache
 
 from django import template
 from django.conf import settings
@@ -47,15 +48,20 @@ def _absolute(request, url):
         return url
 
 
+@lru_cache(maxsize=4096)  # a path's twins follow from the URLs alone; every page asks
+def translated_path(path, code):
+    return translate_url(path, code)
+
+
 @register.simple_tag(takes_context=True)
 def language_versions(context):
     """This page in every language: same item, same query string."""
     request = context["request"]
     current = get_language()
     versions = []
+    query = request.GET.urlencode()
     for code, _name in settings.LANGUAGES:
-        path = translate_url(request.path, code)
-        query = request.GET.urlencode()
+        path = translated_path(request.path, code)
         versions.append(
             {
                 "code": code,

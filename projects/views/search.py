@@ -4,7 +4,7 @@ from projects import selectors
 from projects.forms import SearchForm
 from search import tokens
 
-from .common import bounded_query, paginate
+from .common import bounded_query, listed, paginate
 
 PER_PAGE = 20
 
@@ -19,11 +19,11 @@ def search(request):
     if query and not tokens.query_terms(query):
         context["no_words"] = True  # only punctuation or symbols: nothing to look for
     elif query:
-        found = selectors.search(query, key)
-        context |= {
-            "found": found,
-            "facets": found.results.facets(),
-            "type": key,
-            "page": paginate(request, found.results, PER_PAGE),
-        }
+
+        def results():
+            found = selectors.search(query, key)
+            page = paginate(request, found.results, PER_PAGE)
+            return {"found": found, "facets": found.results.facets(), "page": page}
+
+        context |= {"type": key, **listed(request, results, ("found", "facets", "page"))}
     return render(request, "projects/search.html", context)
