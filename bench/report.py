@@ -45,8 +45,8 @@ def server_table(timings, failures):
     """One row per page: each figure with its budget's mark, and whether all are met."""
     rows = [
         "| page | URL | status | SQL cold | SQL warm | p50 ms | p95 ms | CPU p50 ms "
-        "| first visit ms | HTML KB | budget | met |",
-        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | :-: |",
+        "| after an edit ms | all cold ms | HTML KB | budget | met |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | :-: |",
     ]
     for label, t in timings.items():
         page = inventory.page(label)
@@ -58,9 +58,9 @@ def server_table(timings, failures):
                 inventory.WARM_QUERIES,
             ),
             "p50 ms": (f"{t['p50']:.1f}", t["p50"] <= page.p50_ms, page.p50_ms),
-            "first visit ms": (
-                f"{t['cold_ms']:.0f}",
-                t["cold_ms"] <= inventory.FIRST_VISIT_MS,
+            "after an edit ms": (
+                f"{t['after_edit_ms']:.1f}",
+                t["after_edit_ms"] <= inventory.FIRST_VISIT_MS,
                 inventory.FIRST_VISIT_MS,
             ),
             "HTML KB": (
@@ -79,7 +79,7 @@ def server_table(timings, failures):
         rows.append(
             f"| {label} | `{t['url']}` | {t['status']} | {cells['SQL cold']} "
             f"| {cells['SQL warm']} | {cells['p50 ms']} | {t['p95']:.1f} | {t['cpu_p50']:.1f} "
-            f"| {cells['first visit ms']} | {cells['HTML KB']} "
+            f"| {cells['after an edit ms']} | {t['cold_ms']:.0f} | {cells['HTML KB']} "
             f"| ≤ {page.queries} / {inventory.WARM_QUERIES} queries, p50 ≤ {page.p50_ms} ms "
             f"| {mark(met)} |"
         )
@@ -247,10 +247,12 @@ def render(args, counts, fill_seconds, timings, rates, demo_rates, thanks=None, 
         " loopback. Server time is in-process (Django test client, whole-page cache off"
         " with `DJANGO_PUBLIC_PAGE_CACHE=0`, the cache backend real so fragment caches"
         f" work; up to {args.requests} requests per URL, at least 5 and about 2 s at most)."
-        " After a warm-up the cache is emptied: the next request is the first visit after"
-        " an edit (SQL cold, first visit ms), the one after it has fragments warm (SQL"
-        " warm); p50 is with fragments warm. CPU ms is the thread's CPU time, which other"
-        " processes on the machine do not inflate.",
+        " After a warm-up, another record of the page's type (a park for the other pages)"
+        " is saved and the worker's warming of the home page and the lists is run: the"
+        " next request is the first visit after an edit. Then the cache is emptied: the"
+        " next request has every cache cold (all cold ms, SQL cold), the one after it has"
+        " fragments warm (SQL warm); p50 is with fragments warm. CPU ms is the thread's"
+        " CPU time, which other processes on the machine do not inflate.",
         "- Budgets (issue 20) come from `projects/inventory.py` (the tests check the same"
         f" query counts): p50 ≤ {inventory.DETAIL_MS} ms on a detail page, ≤"
         f" {inventory.LIST_MS} ms on a list, home or search page; ≤"
