@@ -88,7 +88,11 @@ def sector_detail(request, slug):
 
 
 def country_detail(request, code):
-    serving = selectors.served_countries(selectors.centres())
+    serving = fragments.lookup(
+        "served-countries",
+        lambda: selectors.served_countries(selectors.centres()),
+        depends=[fragments.type_generation("centre"), page_groups.OTHERS],
+    )
     code = code.upper()
     if code not in serving or code != code.strip():
         raise Http404
