@@ -4,9 +4,12 @@ from collections import defaultdict
 
 from django.db.models import Prefetch, Q
 
+from projects import selectors as content
 from projects.models import District, Event, Park, Policy, Sector
+from projects.park_field import SUGGESTIONS
 from siting.models import AvailableSite, DriveTime
 from siting.selectors import listed_sites
+from web import fragments
 
 from . import finder
 from .matching import GROUPS, NEARLY, grouped_policies
@@ -114,3 +117,12 @@ def districts():
 
 def parks():
     return Park.objects.published().order_by("slug")
+
+
+def park_suggestions():
+    """The finder's park suggestions, kept until a park changes."""
+    return fragments.lookup(
+        "finder-park-suggestions",
+        lambda: content.park_suggestions(SUGGESTIONS),
+        depends=[fragments.type_generation("park")],
+    )
