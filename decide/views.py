@@ -9,7 +9,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from localisation import formats
-from projects import selectors as content
 from projects.models import Park
 from projects.views.common import bounded_query
 from siting.models import AvailableSite
@@ -96,12 +95,7 @@ def compare(request):
 
 def _answers(request):
     """The questionnaire and the project it describes (one query more with a park typed)."""
-    form = FinderForm(
-        request.GET,
-        content.cached_sectors(),
-        selectors.park_suggestions(),
-        content.cached_districts(),
-    )
+    form = FinderForm(request.GET, selectors.finder_options())
     return form, form.project()
 
 

@@ -268,3 +268,10 @@ def test_the_kept_result_ends_with_the_day(monkeypatch):
     monkeypatch.setattr(kept.timezone, "localdate", lambda: today + datetime.timedelta(days=1))
     kept.finder_result(Project(), render)
     assert len(rendered) == 2
+
+
+def test_the_questions_are_offered_in_each_language(client, no_page_cache, content):
+    for _visit in range(2):
+        assert ">Marine</option>" in client.get(FINDER.format("en")).content.decode()
+        zh = client.get(FINDER.format("zh-hans")).content.decode()
+        assert ">海洋</option>" in zh and ">黄岛区</option>" in zh
