@@ -10,7 +10,7 @@ from projects.models import Park
 from web import fragments
 
 from .factories import make_district, make_event, make_park, make_policy, make_sector
-from .pages import LANGUAGES
+from .pages import LANGUAGES, budget, warm_up
 from .siting_helpers import make_node, make_site
 
 pytestmark = pytest.mark.django_db
@@ -82,6 +82,18 @@ def test_warm_comparisons_and_finder_read_no_sql(
         client.get(url)
         with django_assert_num_queries(0, info=url):
             assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_first_visitor_after_an_edit_reads_a_fixed_number_of_queries(
+    client, no_page_cache, content, django_assert_num_queries, language
+):
+    """Nothing kept: the page's budget in projects/inventory.py, exactly."""
+    labels = ["park comparison", "site comparison", "incentive finder", "incentive finder"]
+    for label, url in zip(labels, pages(language), strict=True):
+        warm_up(client, url)
+        with django_assert_num_queries(budget(label), info=url):
+            assert client.get(url).status_code == 200
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
