@@ -117,6 +117,7 @@ def incentive_finder(request):
     context = {
         "form": form,
         "results": kept.finder_result(project, lambda: _results(project)),
+        # The answers as typed: the form shows them, so its fragment is kept by them.
         "query": query.urlencode(),
     }
     return render(request, "decide/finder.html", context)

@@ -236,6 +236,9 @@ def test_two_visitors_get_their_own_answers_and_results(client, no_page_cache, c
     assert "could not be read" in client.get(url + "?headcount=abc").content.decode()
     assert "could not be read" not in client.get(url + "?headcount=80").content.decode()
     assert 'value="abc"' not in client.get(url).content.decode()
+    # The same answer typed another way is shown as this visitor typed it.
+    assert 'value="012"' in client.get(url + "?headcount=012").content.decode()
+    assert 'value="012"' not in client.get(url + "?headcount=12").content.decode()
 
 
 def test_the_same_answers_typed_differently_share_one_result(client, no_page_cache, content):
