@@ -290,3 +290,34 @@ def test_the_questions_are_offered_in_each_language(client, no_page_cache, conte
         assert ">Marine</option>" in client.get(FINDER.format("en")).content.decode()
         zh = client.get(FINDER.format("zh-hans")).content.decode()
         assert ">海洋</option>" in zh and ">黄岛区</option>" in zh
+
+
+def test_a_warm_comparison_or_finder_reads_the_shared_cache_once(
+    client, no_page_cache, content, monkeypatch
+):
+    """Its generations, the compared records' own among them, in one read: what is kept
+    comes from this process's memory."""
+    from django.core.cache import cache
+
+    for url in pages("en"):
+        client.get(url)
+    reads, depth = [], []
+
+    def counted(real):
+        def read(*args, **kwargs):  # the local cache's get_many calls get: count one
+            if not depth:
+                reads.append(args)
+            depth.append(1)
+            try:
+                return real(*args, **kwargs)
+            finally:
+                depth.pop()
+
+        return read
+
+    for name in ("get", "get_many"):
+        monkeypatch.setattr(cache, name, counted(getattr(cache, name)))
+    for url in pages("en"):
+        reads.clear()
+        assert client.get(url).status_code == 200
+        assert len(reads) == 1, (url, reads)
