@@ -32,6 +32,19 @@ class Project:
             return self.park.district_id
         return self.district.pk if self.district is not None else None
 
+    @property
+    def answers(self):
+        """The answers as plain values: the same for every way of typing them (a park's
+        name or slug, 5 or 5.00 million)."""
+        investment = None if self.investment is None else str(self.investment.normalize())
+        return (
+            *(getattr(record, "pk", None) for record in (self.sector, self.park, self.district)),
+            self.company_type,
+            investment,
+            self.headcount,
+            sorted(set(self.talent)),
+        )
+
 
 @dataclass
 class Result:

@@ -15,10 +15,6 @@ MAX_MILLIONS = Decimal(10_000_000)
 MAX_HEADCOUNT = 10_000_000
 
 
-def _choices(records, everything_label):
-    return [("", everything_label), *((record.slug, str(record)) for record in records)]
-
-
 class FinderForm(forms.Form):
     sector = forms.ChoiceField(label=_("Sector"), required=False)
     park = ParkField(label=_("Park"))
@@ -47,15 +43,13 @@ class FinderForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, data, sectors, parks, districts):
+    def __init__(self, data, options):
+        """`options`: decide.selectors.FinderOptions, the records and names offered."""
         super().__init__(data)
-        self.records = {
-            "sector": {s.slug: s for s in sectors},
-            "district": {d.slug: d for d in districts},
-        }
-        self.fields["sector"].choices = _choices(sectors, _("Any sector"))
-        self.fields["park"].suggest(parks)
-        self.fields["district"].choices = _choices(districts, _("Any district"))
+        self.records = {"sector": options.sectors, "district": options.districts}
+        self.fields["sector"].choices = [("", _("Any sector")), *options.sector_names]
+        self.fields["park"].suggest(options.park_names)
+        self.fields["district"].choices = [("", _("Any district")), *options.district_names]
 
     def clean_park(self):
         """The park found; the box then shows its name, not the slug or number typed."""

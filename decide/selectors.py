@@ -1,12 +1,16 @@
 """Queries of the comparison and the finder: each reads all its rows at once."""
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q
 
+from projects import selectors as content
 from projects.models import District, Event, Park, Policy, Sector
+from projects.park_field import SUGGESTIONS
 from siting.models import AvailableSite, DriveTime
 from siting.selectors import listed_sites
+from web import fragments, page_groups
 
 from . import finder
 from .matching import GROUPS, NEARLY, grouped_policies
@@ -104,13 +108,36 @@ def upcoming_events_by_park(park_ids):
     return grouped
 
 
-def sectors():
-    return Sector.objects.all()
-
-
-def districts():
-    return District.objects.all()
-
-
 def parks():
     return Park.objects.published().order_by("slug")
+
+
+@dataclass
+class FinderOptions:
+    """What the finder's questions offer, named in the active language."""
+
+    sectors: dict  # {slug: sector}
+    districts: dict
+    sector_names: list  # [(slug, name)]
+    district_names: list
+    park_names: list  # the parks suggested
+
+
+def _finder_options():
+    sectors, districts = list(Sector.objects.all()), list(District.objects.all())
+    return FinderOptions(
+        sectors={sector.slug: sector for sector in sectors},
+        districts={district.slug: district for district in districts},
+        sector_names=[(sector.slug, str(sector)) for sector in sectors],
+        district_names=[(district.slug, str(district)) for district in districts],
+        park_names=[str(park) for park in content.park_suggestions(SUGGESTIONS)],
+    )
+
+
+def finder_options():
+    """Kept until a park changes, or every page does (a sector, a district)."""
+    return fragments.lookup(
+        "finder-options",
+        _finder_options,
+        depends=[fragments.type_generation("park"), page_groups.OTHERS],
+    )

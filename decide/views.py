@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.http import urlencode
@@ -8,21 +9,21 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from localisation import formats
-from projects import selectors as content
-from projects.park_field import SUGGESTIONS
+from projects.models import Park
 from projects.views.common import bounded_query
+from siting.models import AvailableSite
 
-from . import finder, selectors, sheets
+from . import finder, kept, selectors, sheets
 from .comparison import park_sections, site_sections
 from .forms import FinderForm
 from .shortlist import MAX_ITEMS, requested, url_query, without_item
 
 # Policies shown per list of the finder: the PDF lists them all.
 FINDER_SHOWN = 30
-# What can be compared: ?parks= or ?sites=, the records looked up by slug, their rows.
+# What can be compared: ?parks= or ?sites=, the model, the records by slug, their rows.
 KINDS = {
-    "parks": (selectors.compared_parks, park_sections),
-    "sites": (selectors.compared_sites, site_sections),
+    "parks": (Park, selectors.compared_parks, park_sections),
+    "sites": (AvailableSite, selectors.compared_sites, site_sections),
 }
 
 
@@ -43,7 +44,8 @@ def _notice(message, slugs):
 def _shortlist(kind, values, notices):
     """The published records asked for, in order, at most MAX_ITEMS; notices for the rest."""
     asked = requested(values)
-    found = KINDS[kind][0](asked.slugs)
+    model, select, _sections = KINDS[kind]
+    found = kept.records(model, asked.slugs, select)
     missing = [slug for slug in asked.slugs if slug not in found] + asked.malformed
     records = [found[slug] for slug in asked.slugs if slug in found]
     if missing:
@@ -62,30 +64,38 @@ def _comparison(request):
     return kind, _shortlist(kind, request.GET.getlist(kind), notices), notices
 
 
-@bounded_query
-def compare(request):
-    kind, records, notices = _comparison(request)
+def _table(kind, records):
+    """The table and its PDF links: what the records show, the same for every visitor."""
     slugs = [record.slug for record in records]
     columns = [
         {"record": record, "remove": url_query(kind, without_item(slugs, record.slug))}
         for record in records
     ]
     context = {
-        "kind": kind,
         "columns": columns,
-        "sections": KINDS[kind][1](records) if records else [],
+        "sections": KINDS[kind][2](records),
+        "query": url_query(kind, slugs),
+    }
+    return render_to_string("decide/compare_table.html", context)
+
+
+@bounded_query
+def compare(request):
+    kind, records, notices = _comparison(request)
+    slugs = [record.slug for record in records]
+    context = {
+        "kind": kind,
+        "table": records and kept.comparison_table(kind, records, lambda: _table(kind, records)),
         "notices": notices,
         "shortlist": ",".join(slugs),
-        "query": url_query(kind, slugs),
         "is_full": len(records) >= MAX_ITEMS,
     }
     return render(request, "decide/compare.html", context)
 
 
 def _answers(request):
-    """The questionnaire and the project it describes (three queries, four with a park typed)."""
-    parks = content.park_suggestions(SUGGESTIONS)
-    form = FinderForm(request.GET, list(selectors.sectors()), parks, list(selectors.districts()))
+    """The questionnaire and the project it describes (one query more with a park typed)."""
+    form = FinderForm(request.GET, selectors.finder_options())
     return form, form.project()
 
 
@@ -102,17 +112,25 @@ def _more_link(project):
 @bounded_query
 def incentive_finder(request):
     form, project = _answers(request)
-    result = selectors.finder_result(project, FINDER_SHOWN)
     query = request.GET.copy()
     query.pop("lang", None)
     context = {
         "form": form,
-        "result": result,
+        "results": kept.finder_result(project, lambda: _results(project)),
+        # The answers as typed: the form shows them, so its fragment is kept by them.
         "query": query.urlencode(),
+    }
+    return render(request, "decide/finder.html", context)
+
+
+def _results(project):
+    """The finder's three lists: what the answers find, the same for every visitor."""
+    context = {
+        "result": selectors.finder_result(project, FINDER_SHOWN),
         "limit": FINDER_SHOWN,
         "more": _more_link(project),
     }
-    return render(request, "decide/finder.html", context)
+    return render_to_string("decide/finder_results.html", context)
 
 
 def _languages(request):
@@ -142,7 +160,7 @@ def compare_pdf(request):
         return {
             "kind": kind,
             "records": records,
-            "sections": sheets.per_language(codes, lambda: KINDS[kind][1](records)),
+            "sections": sheets.per_language(codes, lambda: KINDS[kind][2](records)),
             "sheet_url": settings.SITE_URL + page,
         }
 
