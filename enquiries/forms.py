@@ -2,15 +2,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from localisation.collation import sorted_by_name
-from localisation.countries import country_choices
-from localisation.forms import empty_choice, localise_form
+from localisation.forms import localise_form
 from projects.models import OverseasCentre, Sector
-from projects.park_field import SUGGESTIONS, ParkField
-from projects.selectors import park_suggestions
+from projects.park_field import ParkField
 from siting.models import AvailableSite
 from web.widgets import FlatSelect
 
+from . import choices
 from .models import Enquiry
 from .submission import issue_token, read_token, strip_invisible
 
@@ -115,23 +113,20 @@ class EnquiryForm(forms.ModelForm):
         self.stripped = []
         if data is not None:
             data = self.strip_fields(data)
+        # What a link pre-fills (`?park=`) is this visitor's: never kept for another.
+        self.prefilled = set(kwargs.get("initial") or ())
         super().__init__(data, *args, **kwargs)
-        if not self.is_bound:
+        if self.is_bound:
+            self.limit_to_public()
+        else:
             self.fields["submission_token"].initial = issue_token()
-        # Only what the public can see may be chosen.
-        self.fields["sector"].queryset = Sector.objects.all()
-        self.fields["park"].suggest(park_suggestions(SUGGESTIONS))
-        self.fields["site"].queryset = AvailableSite.objects.published()
-        self.fields["centre"].queryset = OverseasCentre.objects.published()
-        # Countries and centres in the reader's order (pinyin in Chinese).
-        field = self.fields["centre"]
-        field.choices = [
-            ("", empty_choice()),
-            *((record.pk, str(record)) for record in sorted_by_name(field.queryset)),
-        ]
+        self.fields["park"].suggest(choices.park_names())
+        # Left out of localise_form, which would list them: they say "Please choose".
+        countries, self.fields["country"].choices = self.fields["country"].choices, ()
         localise_form(self)
-        # After localise_form: 250 choices that already say "Please choose" are set once.
-        self.fields["country"].choices = [("", empty_choice()), *country_choices()]
+        self.fields["country"].choices = countries
+        self.fields["sector"].choices = choices.Listed(choices.sectors)
+        self.fields["centre"].choices = choices.Listed(choices.centres)
         for name, autocomplete in (
             ("name", "name"),
             ("company", "organization"),
@@ -139,6 +134,13 @@ class EnquiryForm(forms.ModelForm):
             ("phone", "tel"),
         ):
             self.fields[name].widget.attrs["autocomplete"] = autocomplete
+
+    def limit_to_public(self):
+        """Only what the public can see may be chosen. The options shown are kept lists
+        (enquiries/choices.py): the querysets check what a sent form chose."""
+        self.fields["sector"].queryset = Sector.objects.all()
+        self.fields["site"].queryset = AvailableSite.objects.published()
+        self.fields["centre"].queryset = OverseasCentre.objects.published()
 
     def strip_fields(self, data):
         """A copy of `data` without invisible characters; the fields changed are remembered,
@@ -175,6 +177,17 @@ class EnquiryForm(forms.ModelForm):
         self.data = self.data.copy()
         self.data["submission_token"] = issue_token()
 
+    @property
+    def unbound(self):
+        """A fragment's key part for what a form not yet sent shows; None once it was
+        sent (the visitor's values and errors are rendered, never kept)."""
+        return None if self.is_bound else "unbound"
+
+    def shows_nothing_of_the_visitor(self, name):
+        """Whether field `name` looks the same for every visitor: nothing typed, no error,
+        nothing pre-filled from the link."""
+        return self.unbound is not None and name not in self.prefilled
+
     def about_you(self):
         return [self[name] for name in ABOUT_YOU]
 
@@ -194,6 +207,10 @@ class EnquiryForm(forms.ModelForm):
         enquiry.submission_token = self.cleaned_data["submission_token"]
         enquiry.save()
         return enquiry
+
+
+# Listed when shown or checked: a form's copy of its fields copies no country list.
+EnquiryForm.base_fields["country"].choices = choices.countries()
 
 
 class StatusLookupForm(forms.Form):

@@ -107,7 +107,7 @@ def pages():
         Page("privacy notice", "privacy", 0, DETAIL_MS),
         Page("contact page", "about:contact", 0, DETAIL_MS),
         Page("accessibility statement", "about:accessibility", 0, DETAIL_MS),
-        # The site map lists each content type's records: one query per type.
+        # The site map lists each content type's records: one query per type (cold; none warm).
         Page("site map", "about:site_map", len(public_types()), LIST_MS),
         # The stories app's pages that are no content type's.
         Page("sector page", "stories:sector_detail", 9, DETAIL_MS, kind="sector"),

@@ -109,7 +109,7 @@ def test_policy_list_by_park_queries_stay_constant(client, django_assert_num_que
 
 @pytest.mark.parametrize(
     ("url", "module"),
-    [("/en/policies/", "projects.views.policies"), ("/en/enquiry/", "enquiries.forms")],
+    [("/en/policies/", "projects.views.policies"), ("/en/enquiry/", "enquiries.choices")],
 )
 def test_page_size_does_not_grow_with_parks(client, monkeypatch, url, module):
     monkeypatch.setattr(f"{module}.SUGGESTIONS", 5)
