@@ -399,6 +399,9 @@ CACHES = (
     if REDIS_URL
     else {"default": EMBEDDED_CACHE, "ratelimit": EMBEDDED_CACHE}
 )
+# Names the release in kept fragments' keys (web/release.py); by default a digest of
+# the code, templates and translations, so a deploy never serves the old release's.
+RELEASE = os.environ.get("DJANGO_RELEASE", "")
 # Fragments each process keeps in its own memory (web/fragment_memory.py); 0: none.
 FRAGMENT_MEMORY_ENTRIES = env_int("DJANGO_FRAGMENT_MEMORY_ENTRIES", 5000)
 # Anonymous public pages are kept this long at most, and never past the next scheduled

@@ -34,7 +34,7 @@ from django.core.cache import cache
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from . import invalidation, page_groups
+from . import invalidation, page_groups, release
 from .fragment_memory import memory
 
 logger = logging.getLogger(__name__)
@@ -115,7 +115,7 @@ def key_for(name, record, vary, current):
     parts = [name, get_language() or "", _stamp(record), *map(str, vary)]
     parts += [str(current[key]) for key in dependencies(record)]
     digest = hashlib.blake2b("|".join(parts).encode(), digest_size=16).hexdigest()
-    return f"{PREFIX}:{name}:{digest}"
+    return f"{PREFIX}:{release.digest()}:{name}:{digest}"
 
 
 def _generations(records):
@@ -210,7 +210,7 @@ def lookup(name, compute, depends=(page_groups.OTHERS,)):
         return compute()
     parts = [name, get_language() or "", *map(str, values)]
     key = (
-        f"{PREFIX}:lookup:{name}:"
+        f"{PREFIX}:{release.digest()}:lookup:{name}:"
         + hashlib.blake2b("|".join(parts).encode(), digest_size=16).hexdigest()
     )
     found = _read(key)
