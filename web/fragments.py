@@ -75,8 +75,8 @@ def dependencies(record):
         return [page_groups.SHARED]  # a piece that may show anything: any content write
     if isinstance(record, str):
         # A piece showing some records of a content type (a home page section, a list's
-        # results): they, and what their cards show of related types, change it.
-        return [type_generation(record), page_groups.lists_key(record), page_groups.OTHERS]
+        # results): their cards show no record of another public type.
+        return [type_generation(record), page_groups.OTHERS]
     if record is None:
         # A piece of no record (chrome, a map keyed by its records' stamps): what it
         # may read besides them (districts, logistics nodes) ends only with every page.

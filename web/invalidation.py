@@ -216,8 +216,7 @@ class Seen(dict):
         self.path, self.first = path, True
 
     def page_keys(self):
-        lists = {page_groups.lists_key(key) for key in page_groups.type_of_model().values()}
-        return page_groups.everything() | lists | set(page_groups.page_generations(self.path))
+        return page_groups.everything() | set(page_groups.page_generations(self.path))
 
 
 class RequestMemo:
