@@ -89,6 +89,19 @@ def sites(
     return found.order_by(*SORTS.get(sort, ["slug"]))
 
 
+def annotate_as_listed(records, listed):
+    """Give `records` of the queryset `listed`, read by their keys alone (a cached page of
+    keys), what `listed` annotates them with: the distance, the compared price (one query,
+    only when some lack it)."""
+    names = list(listed.query.annotations)
+    lacking = {record.pk: record for record in records if names and not hasattr(record, names[0])}
+    if not lacking:
+        return
+    for row in listed.filter(pk__in=list(lacking)).values("pk", *names):
+        for name in names:
+            setattr(lacking[row["pk"]], name, row[name])
+
+
 def for_sector(slug):
     """Sites marked for the sector, or in a park that hosts it: two subqueries rather
     than joins, so that no row comes twice and the list needs no DISTINCT."""

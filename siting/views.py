@@ -1,6 +1,7 @@
 """The siting pages: the site list and map, a site's page, the costs page with its estimate."""
 
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -9,42 +10,53 @@ from localisation import formats
 from projects import selectors as content
 from projects.maps import city_map
 from projects.park_field import SUGGESTIONS
-from projects.views.common import bounded_query, paginate
-from web import charts
+from projects.views.common import bounded_query, detail_record, paginate
+from web import charts, fragments, invalidation, page_groups
 
 from . import formatting, selectors
 from .distances import distances_to
 from .estimate import estimate
 from .formatting import indicator_value
 from .forms import EstimateForm, SiteFilterForm
-from .models import Indicator
+from .models import AvailableSite, Indicator
 
 PER_PAGE = 20
 
 
 @bounded_query
 def site_list(request):
-    nodes = selectors.nodes()
+    nodes = cached_nodes()
     form = SiteFilterForm(
         request.GET,
-        parks=content.park_suggestions(SUGGESTIONS),
-        districts=content.districts(),
-        sectors=content.sectors(),
+        parks=fragments.lookup(
+            "site-park-suggestions",
+            lambda: content.park_suggestions(SUGGESTIONS),
+            depends=[fragments.type_generation("park"), page_groups.OTHERS],
+        ),
+        districts=content.cached_districts(),
+        sectors=content.cached_sectors(),
         nodes=nodes,
     )
     filters = form.filters()
-    page = paginate(request, selectors.sites(**filters), PER_PAGE)
+    listed = selectors.sites(**filters)
+    page = paginate(request, listed, PER_PAGE, ("site", counted_filters(filters)))
     found = list(page.object_list)
+    node = filters.get("node")
+    compared = selectors.PRICE_SORTS.get(filters.get("sort"))
+    list_query = urlencode(list_filters(request))
+    # Cards found in the cache need nothing more; the others their distance or price.
+    missing = fragments.prime("site-card", found, 2, list_query, card_node(node), compared or "")
+    selectors.annotate_as_listed(missing, listed)
     return render(
         request,
         "siting/site_list.html",
         {
             "form": form,
-            "list_query": urlencode(list_filters(request)),
+            "list_query": list_query,
             "page": page,
             "sites": found,
-            "node": filters.get("node"),
-            "compared": selectors.PRICE_SORTS.get(filters.get("sort")),
+            "node": node,
+            "compared": compared,
             "map": city_map(
                 found,
                 "site",
@@ -53,6 +65,32 @@ def site_list(request):
             ),
         },
     )
+
+
+def cached_nodes():
+    """The logistics nodes, kept until a write to a table of no public type (the nodes')."""
+    return fragments.lookup("logistics-nodes", selectors.nodes)
+
+
+def cached_indicators():
+    return fragments.lookup("cost-indicators", selectors.indicators)
+
+
+def card_node(node):
+    """What a site card shows of the node the list measures from: its slug, or nothing."""
+    return node.slug if node is not None else ""
+
+
+def counted_filters(filters):
+    """The filters as the list's cached count and page of keys know them: the node by
+    its slug; with a sector, the parks' generation too, as a park's sectors decide
+    which sites the sector takes (a park's edit leaves the sites' own generation)."""
+    found = {**filters}
+    if "node" in found:
+        found["node"] = card_node(found["node"])
+    if "sector" in found:
+        found["parks"] = invalidation.generations([fragments.type_generation("park")])
+    return found
 
 
 def list_filters(request):
@@ -66,12 +104,17 @@ def list_filters(request):
 
 
 def _estimate_context(request, indicators, site=None):
+    """The estimate form and, once asked, its result; `indicators` a function giving
+    them, called only then. `estimate_key`: the unasked form is the same for every
+    visitor of the page, and kept (None: asked, rendered)."""
     form = EstimateForm(request.GET)
-    result = estimate(form.values(), indicators, site) if form.is_asked() else None
+    asked = form.is_asked()
+    result = estimate(form.values(), indicators(), site) if asked else None
     keep = list_filters(request)
     return {
         "estimate_form": form,
         "estimate": result,
+        "estimate_key": None if asked else urlencode(keep),
         "keep": keep,
         "list_query": urlencode(keep),
     }
@@ -79,29 +122,34 @@ def _estimate_context(request, indicators, site=None):
 
 @bounded_query
 def site_detail(request, slug):
-    site = get_object_or_404(selectors.site_detail(slug))
-    nodes = selectors.nodes()
-    indicators = selectors.indicators()
-    minutes = {time.node_id: time.minutes for time in site.drive_times.all()}
+    site = detail_record(AvailableSite, slug, selectors.site_detail, "site-body")
+    rate = SimpleLazyObject(lambda: selectors.exchange_rate(cached_indicators()))
     return render(
         request,
         "siting/site_detail.html",
         {
             "site": site,
             "record": site,
-            "distances": [
-                (node, km, minutes.get(node.pk)) for node, km in distances_to(site, nodes)
-            ],
-            "rate": selectors.exchange_rate(indicators),
-            "map": city_map(
-                [site],
-                "site",
-                nodes,
-                _("Schematic map of Qingdao showing the site and the logistics nodes"),
+            # Built only when the cached body misses.
+            "distances": SimpleLazyObject(lambda: site_distances(site)),
+            "rate": rate,
+            "map": SimpleLazyObject(
+                lambda: city_map(
+                    [site],
+                    "site",
+                    cached_nodes(),
+                    _("Schematic map of Qingdao showing the site and the logistics nodes"),
+                )
             ),
-            **_estimate_context(request, indicators, site),
+            **_estimate_context(request, cached_indicators, site),
         },
     )
+
+
+def site_distances(site):
+    """(node, km, typical drive minutes or None) for each node, nearest first."""
+    minutes = {time.node_id: time.minutes for time in site.drive_times.all()}
+    return [(node, km, minutes.get(node.pk)) for node, km in distances_to(site, cached_nodes())]
 
 
 def _by_kind(indicators):
@@ -177,18 +225,25 @@ def minimum_wage_chart(indicators):
     )
 
 
-@bounded_query
-def costs(request):
-    indicators = selectors.indicators()
+def cost_tables(indicators):
+    """The costs page's tables (in SECTIONS' order) and charts."""
     groups = _by_kind(indicators)
     sections = [(title, [i for k in kinds for i in groups.get(k, [])]) for title, kinds in SECTIONS]
+    return {
+        "sections": [(title, rows) for title, rows in sections if rows],
+        "charts": _charts(groups),
+    }
+
+
+@bounded_query
+def costs(request):
     return render(
         request,
         "siting/costs.html",
         {
-            "sections": [(title, rows) for title, rows in sections if rows],
-            "charts": _charts(groups),
-            "rate": selectors.exchange_rate(indicators),
-            **_estimate_context(request, indicators),
+            # Built only when the cached tables miss (or an estimate is asked).
+            "costs": SimpleLazyObject(lambda: cost_tables(cached_indicators())),
+            "rate": SimpleLazyObject(lambda: selectors.exchange_rate(cached_indicators())),
+            **_estimate_context(request, cached_indicators),
         },
     )
