@@ -56,7 +56,7 @@ def make_records():
     first = make_site(slug="a-plot", name_en="Plot A", park=park, price="20",
                       price_basis="rent_m2_month", power_kva=2000)  # fmt: skip
     first.drive_times.create(node=port, minutes=25)
-    make_site(slug="b-hall", name_en="Hall B", park=park, price="500", price_basis="sale_m2")
+    make_site(slug="b-hall", name_en="Hall B", park=park, price="380000", price_basis="land_mu")
     make_site(slug="c-lab", name_en="Lab C", kind="laboratory")
     make_cost_indicators()
     return {"park": park, "site": first, "port": port}
@@ -134,21 +134,23 @@ def text(client, url):
 
 
 def test_the_cards_keep_the_distance_and_compared_price_after_an_edit(client, commits, sited):
-    """A card missing from the cache, on a page whose keys are cached, still shows what
-    the list measured (the distance to the node, the rent a sale is compared at)."""
-    url = "/en/sites/?node=port&sort=rent"
+    """A card missing from the cache on a page whose keys are cached (a park's edit keeps
+    them) still shows what the list measured: the distance to the node, the rent a sale
+    is compared at."""
+    url = "/en/sites/?node=port&sort=sale"
     html = client.get(url).content.decode()
-    assert "Distance to Qianwan port" in html
+    assert html.count("Distance to Qianwan port") == 3
+    assert "(about RMB 570 per m²)" in html  # Hall B's 380,000 a mu
 
     def rename():
-        site = sited["site"]
-        site.name_en = "Plot A renamed"
-        site.save()
+        park = sited["park"]
+        park.name_en = "Renamed zone"
+        park.save()
 
     commits(rename)
     again = client.get(url).content.decode()
-    assert "Plot A renamed" in again
-    assert again.replace("Plot A renamed", "Plot A") == html
+    assert again.count("Renamed zone") == 3  # its two sites' cards, the park suggestions
+    assert again.replace("Renamed zone", "Harbour zone") == html
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -221,7 +223,9 @@ def test_a_renamed_node_and_a_new_figure_show_at_once(client, commits, sited):
 
 
 def test_a_park_given_a_sector_adds_its_sites_to_the_sector_filter_at_once(client, commits, sited):
-    sector = make_sector(slug="logistics", name_en="Logistics")
+    made = []
+    commits(lambda: made.append(make_sector(slug="logistics", name_en="Logistics")))
+    sector = made[0]
     url = "/en/sites/?sector=logistics"
     assert "Plot A" not in text(client, url)
     commits(lambda: sited["park"].sectors.add(sector))
