@@ -30,6 +30,13 @@ def nodes():
     return list(LogisticsNode.objects.exclude(latitude=None).exclude(longitude=None))
 
 
+def cached_nodes():
+    """The logistics nodes, kept until a write to a table of no public type (the nodes')."""
+    from web.fragments import lookup
+
+    return lookup("logistics-nodes", nodes)
+
+
 def _columns(*names):
     """Each field with its language columns: what `defer` must name for a translated field."""
     return [*names, *(build_localized_fieldname(n, code) for n in names for code, _l in LANGUAGES)]
@@ -89,19 +96,6 @@ def sites(
     return found.order_by(*SORTS.get(sort, ["slug"]))
 
 
-def annotate_as_listed(records, listed):
-    """Give `records` of the queryset `listed`, read by their keys alone (a cached page of
-    keys), what `listed` annotates them with: the distance, the compared price (one query,
-    only when some lack it)."""
-    names = list(listed.query.annotations)
-    lacking = {record.pk: record for record in records if names and not hasattr(record, names[0])}
-    if not lacking:
-        return
-    for row in listed.filter(pk__in=list(lacking)).values("pk", *names):
-        for name in names:
-            setattr(lacking[row["pk"]], name, row[name])
-
-
 def for_sector(slug):
     """Sites marked for the sector, or in a park that hosts it: two subqueries rather
     than joins, so that no row comes twice and the list needs no DISTINCT."""
@@ -151,6 +145,13 @@ def drive_times_for_park(park):
 
 def indicators():
     return list(Indicator.objects.select_related("sector", "district"))
+
+
+def cached_indicators():
+    """The cost figures, kept until a write to a table of no public type (the figures')."""
+    from web.fragments import lookup
+
+    return lookup("cost-indicators", indicators)
 
 
 def minimum_wages():

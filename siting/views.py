@@ -1,5 +1,7 @@
 """The siting pages: the site list and map, a site's page, the costs page with its estimate."""
 
+import copy
+
 from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
@@ -7,13 +9,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from localisation import formats
-from projects import selectors as content
 from projects.maps import city_map
-from projects.park_field import SUGGESTIONS
-from projects.views.common import bounded_query, detail_record, paginate
-from web import charts, fragments, invalidation, page_groups
+from projects.views.common import bounded_query, detail_record
+from web import charts, fragments
 
-from . import formatting, selectors
+from . import formatting, listing, selectors
 from .distances import distances_to
 from .estimate import estimate
 from .formatting import indicator_value
@@ -25,72 +25,43 @@ PER_PAGE = 20
 
 @bounded_query
 def site_list(request):
-    nodes = cached_nodes()
-    form = SiteFilterForm(
-        request.GET,
-        parks=fragments.lookup(
-            "site-park-suggestions",
-            lambda: content.park_suggestions(SUGGESTIONS),
-            depends=[fragments.type_generation("park"), page_groups.OTHERS],
-        ),
-        districts=content.cached_districts(),
-        sectors=content.cached_sectors(),
-        nodes=nodes,
-    )
-    filters = form.filters()
-    listed = selectors.sites(**filters)
-    page = paginate(request, listed, PER_PAGE, ("site", counted_filters(filters)))
-    found = list(page.object_list)
+    form = SimpleLazyObject(lambda: listing.filter_form(request))  # built on a miss only
+    chosen = listing.chosen(request, form)
+    filters = chosen["filters"]
+    page = listing.listed_page(request, filters, PER_PAGE)
     node = filters.get("node")
     compared = selectors.PRICE_SORTS.get(filters.get("sort"))
     list_query = urlencode(list_filters(request))
-    # Cards found in the cache need nothing more; the others their distance or price.
-    missing = fragments.prime("site-card", found, 2, list_query, card_node(node), compared or "")
-    selectors.annotate_as_listed(missing, listed)
+    shown = [list_query, listing.card_node(node), compared or ""]
+
+    def primed():
+        # Only when the cards are rendered: copies (priming marks them), each card's own
+        # fragment read in one go.
+        found = [copy.copy(site) for site in page.object_list]
+        fragments.prime("site-card", found, 2, *shown)
+        return found
+
     return render(
         request,
         "siting/site_list.html",
         {
             "form": form,
+            "form_key": listing.form_key(request, chosen["problems"]),
+            "problems": chosen["problems"],
             "list_query": list_query,
             "page": page,
-            "sites": found,
+            "sites": SimpleLazyObject(primed),
+            "cards_key": listing.cards_key(request, page.object_list, shown),
             "node": node,
             "compared": compared,
             "map": city_map(
-                found,
+                page.object_list,
                 "site",
-                nodes,
+                selectors.cached_nodes(),
                 _("Schematic map of Qingdao showing the sites listed and the logistics nodes"),
             ),
         },
     )
-
-
-def cached_nodes():
-    """The logistics nodes, kept until a write to a table of no public type (the nodes')."""
-    return fragments.lookup("logistics-nodes", selectors.nodes)
-
-
-def cached_indicators():
-    return fragments.lookup("cost-indicators", selectors.indicators)
-
-
-def card_node(node):
-    """What a site card shows of the node the list measures from: its slug, or nothing."""
-    return node.slug if node is not None else ""
-
-
-def counted_filters(filters):
-    """The filters as the list's cached count and page of keys know them: the node by
-    its slug; with a sector, the parks' generation too, as a park's sectors decide
-    which sites the sector takes (a park's edit leaves the sites' own generation)."""
-    found = {**filters}
-    if "node" in found:
-        found["node"] = card_node(found["node"])
-    if "sector" in found:
-        found["parks"] = invalidation.generations([fragments.type_generation("park")])
-    return found
 
 
 def list_filters(request):
@@ -123,7 +94,7 @@ def _estimate_context(request, indicators, site=None):
 @bounded_query
 def site_detail(request, slug):
     site = detail_record(AvailableSite, slug, selectors.site_detail, "site-body")
-    rate = SimpleLazyObject(lambda: selectors.exchange_rate(cached_indicators()))
+    rate = SimpleLazyObject(lambda: selectors.exchange_rate(selectors.cached_indicators()))
     return render(
         request,
         "siting/site_detail.html",
@@ -137,11 +108,11 @@ def site_detail(request, slug):
                 lambda: city_map(
                     [site],
                     "site",
-                    cached_nodes(),
+                    selectors.cached_nodes(),
                     _("Schematic map of Qingdao showing the site and the logistics nodes"),
                 )
             ),
-            **_estimate_context(request, cached_indicators, site),
+            **_estimate_context(request, selectors.cached_indicators, site),
         },
     )
 
@@ -149,7 +120,10 @@ def site_detail(request, slug):
 def site_distances(site):
     """(node, km, typical drive minutes or None) for each node, nearest first."""
     minutes = {time.node_id: time.minutes for time in site.drive_times.all()}
-    return [(node, km, minutes.get(node.pk)) for node, km in distances_to(site, cached_nodes())]
+    return [
+        (node, km, minutes.get(node.pk))
+        for node, km in distances_to(site, selectors.cached_nodes())
+    ]
 
 
 def _by_kind(indicators):
@@ -242,8 +216,10 @@ def costs(request):
         "siting/costs.html",
         {
             # Built only when the cached tables miss (or an estimate is asked).
-            "costs": SimpleLazyObject(lambda: cost_tables(cached_indicators())),
-            "rate": SimpleLazyObject(lambda: selectors.exchange_rate(cached_indicators())),
-            **_estimate_context(request, cached_indicators),
+            "costs": SimpleLazyObject(lambda: cost_tables(selectors.cached_indicators())),
+            "rate": SimpleLazyObject(
+                lambda: selectors.exchange_rate(selectors.cached_indicators())
+            ),
+            **_estimate_context(request, selectors.cached_indicators),
         },
     )

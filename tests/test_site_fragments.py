@@ -73,11 +73,11 @@ def urls(language, slug="a-plot"):
     }
 
 
-# SQL queries once warm: the list reads its page of sites by their keys (the count and
-# which keys come from the cache); a site's page and the costs page read none.
+# SQL queries once warm: none (the list's count and page of sites, a site's record and
+# the cost figures are kept with the fragments).
 WARM = {
-    "list": 1,
-    "filtered": 1,
+    "list": 0,
+    "filtered": 0,
     "detail": 0,
     "detail with filters and estimate": 0,
     "costs": 0,
