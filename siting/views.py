@@ -78,8 +78,8 @@ def _estimate_context(request, indicators, site=None):
     """The estimate form and, once asked, its result; `indicators` a function giving
     them, called only then. `estimate_key`: the unasked form is the same for every
     visitor of the page, and kept (None: asked, rendered)."""
-    form = EstimateForm(request.GET)
-    asked = form.is_asked()
+    asked = EstimateForm.asked(request.GET)
+    form = SimpleLazyObject(lambda: EstimateForm(request.GET))  # unasked: built on a miss
     result = estimate(form.values(), indicators(), site) if asked else None
     keep = list_filters(request)
     return {
