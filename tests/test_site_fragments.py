@@ -113,7 +113,7 @@ def test_warm_siting_pages_read_their_fixed_number_of_queries(
         assert f'<html lang="{LANG[language]}">' in response.content.decode()
 
 
-def test_the_warm_counts_are_the_inventorys_cold_budgets(sited):
+def test_the_cold_counts_are_the_inventorys_budgets(sited):
     from projects import inventory
 
     assert inventory.page("site list").queries == COLD["list"]
