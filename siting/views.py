@@ -94,7 +94,6 @@ def _estimate_context(request, indicators, site=None):
 @bounded_query
 def site_detail(request, slug):
     site = detail_record(AvailableSite, slug, selectors.site_detail, "site-body")
-    rate = SimpleLazyObject(lambda: selectors.exchange_rate(selectors.cached_indicators()))
     return render(
         request,
         "siting/site_detail.html",
@@ -103,7 +102,7 @@ def site_detail(request, slug):
             "record": site,
             # Built only when the cached body misses.
             "distances": SimpleLazyObject(lambda: site_distances(site)),
-            "rate": rate,
+            "rate": lazy_rate(),
             "map": SimpleLazyObject(
                 lambda: city_map(
                     [site],
@@ -115,6 +114,11 @@ def site_detail(request, slug):
             **_estimate_context(request, selectors.cached_indicators, site),
         },
     )
+
+
+def lazy_rate():
+    """The newest exchange rate, read only if a page's piece that shows it misses."""
+    return SimpleLazyObject(lambda: selectors.exchange_rate(selectors.cached_indicators()))
 
 
 def site_distances(site):
@@ -217,9 +221,7 @@ def costs(request):
         {
             # Built only when the cached tables miss (or an estimate is asked).
             "costs": SimpleLazyObject(lambda: cost_tables(selectors.cached_indicators())),
-            "rate": SimpleLazyObject(
-                lambda: selectors.exchange_rate(selectors.cached_indicators())
-            ),
+            "rate": lazy_rate(),
             **_estimate_context(request, selectors.cached_indicators),
         },
     )
