@@ -132,9 +132,13 @@ class EstimateForm(forms.Form):
         super().__init__(data)
         localise_form(self)
 
+    @classmethod
+    def asked(cls, data):
+        """True once the visitor sent the form (any field in the address `data`)."""
+        return any(name in data for name in cls.base_fields)
+
     def is_asked(self):
-        """True once the visitor sent the form (any field in the address)."""
-        return any(name in self.data for name in self.fields)
+        return self.asked(self.data)
 
     def values(self):
         """The valid inputs, missing or wrong ones as 0."""

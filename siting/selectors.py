@@ -30,6 +30,13 @@ def nodes():
     return list(LogisticsNode.objects.exclude(latitude=None).exclude(longitude=None))
 
 
+def cached_nodes():
+    """The logistics nodes, kept until a write to a table of no public type (the nodes')."""
+    from web.fragments import lookup
+
+    return lookup("logistics-nodes", nodes)
+
+
 def _columns(*names):
     """Each field with its language columns: what `defer` must name for a translated field."""
     return [*names, *(build_localized_fieldname(n, code) for n in names for code, _l in LANGUAGES)]
@@ -138,6 +145,13 @@ def drive_times_for_park(park):
 
 def indicators():
     return list(Indicator.objects.select_related("sector", "district"))
+
+
+def cached_indicators():
+    """The cost figures, kept until a write to a table of no public type (the figures')."""
+    from web.fragments import lookup
+
+    return lookup("cost-indicators", indicators)
 
 
 def minimum_wages():

@@ -1,54 +1,63 @@
 """The siting pages: the site list and map, a site's page, the costs page with its estimate."""
 
-from django.shortcuts import get_object_or_404, render
+import copy
+
+from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from localisation import formats
-from projects import selectors as content
 from projects.maps import city_map
-from projects.park_field import SUGGESTIONS
-from projects.views.common import bounded_query, paginate
-from web import charts
+from projects.views.common import bounded_query, detail_record
+from web import charts, fragments
 
-from . import formatting, selectors
+from . import formatting, listing, selectors
 from .distances import distances_to
 from .estimate import estimate
 from .formatting import indicator_value
 from .forms import EstimateForm, SiteFilterForm
-from .models import Indicator
+from .models import AvailableSite, Indicator
 
 PER_PAGE = 20
 
 
 @bounded_query
 def site_list(request):
-    nodes = selectors.nodes()
-    form = SiteFilterForm(
-        request.GET,
-        parks=content.park_suggestions(SUGGESTIONS),
-        districts=content.districts(),
-        sectors=content.sectors(),
-        nodes=nodes,
-    )
-    filters = form.filters()
-    page = paginate(request, selectors.sites(**filters), PER_PAGE)
-    found = list(page.object_list)
+    form = SimpleLazyObject(lambda: listing.filter_form(request))  # built on a miss only
+    chosen = listing.chosen(request, form)
+    filters = chosen["filters"]
+    page = listing.listed_page(request, filters, PER_PAGE)
+    node = filters.get("node")
+    compared = selectors.PRICE_SORTS.get(filters.get("sort"))
+    list_query = urlencode(list_filters(request))
+    shown = [list_query, listing.card_node(node), compared or ""]
+
+    def primed():
+        # Only when the cards are rendered: copies (priming marks them), each card's own
+        # fragment read in one go.
+        found = [copy.copy(site) for site in page.object_list]
+        fragments.prime("site-card", found, 2, *shown)
+        return found
+
     return render(
         request,
         "siting/site_list.html",
         {
             "form": form,
-            "list_query": urlencode(list_filters(request)),
+            "form_key": listing.form_key(request, chosen["problems"]),
+            "problems": chosen["problems"],
+            "list_query": list_query,
             "page": page,
-            "sites": found,
-            "node": filters.get("node"),
-            "compared": selectors.PRICE_SORTS.get(filters.get("sort")),
+            "sites": SimpleLazyObject(primed),
+            "cards_key": listing.cards_key(request, page.object_list, shown),
+            "node": node,
+            "compared": compared,
             "map": city_map(
-                found,
+                page.object_list,
                 "site",
-                nodes,
+                selectors.cached_nodes(),
                 _("Schematic map of Qingdao showing the sites listed and the logistics nodes"),
             ),
         },
@@ -66,12 +75,17 @@ def list_filters(request):
 
 
 def _estimate_context(request, indicators, site=None):
-    form = EstimateForm(request.GET)
-    result = estimate(form.values(), indicators, site) if form.is_asked() else None
+    """The estimate form and, once asked, its result; `indicators` a function giving
+    them, called only then. `estimate_key`: the unasked form is the same for every
+    visitor of the page, and kept (None: asked, rendered)."""
+    asked = EstimateForm.asked(request.GET)
+    form = SimpleLazyObject(lambda: EstimateForm(request.GET))  # unasked: built on a miss
+    result = estimate(form.values(), indicators(), site) if asked else None
     keep = list_filters(request)
     return {
         "estimate_form": form,
         "estimate": result,
+        "estimate_key": None if asked else urlencode(keep),
         "keep": keep,
         "list_query": urlencode(keep),
     }
@@ -79,29 +93,41 @@ def _estimate_context(request, indicators, site=None):
 
 @bounded_query
 def site_detail(request, slug):
-    site = get_object_or_404(selectors.site_detail(slug))
-    nodes = selectors.nodes()
-    indicators = selectors.indicators()
-    minutes = {time.node_id: time.minutes for time in site.drive_times.all()}
+    site = detail_record(AvailableSite, slug, selectors.site_detail, "site-body")
     return render(
         request,
         "siting/site_detail.html",
         {
             "site": site,
             "record": site,
-            "distances": [
-                (node, km, minutes.get(node.pk)) for node, km in distances_to(site, nodes)
-            ],
-            "rate": selectors.exchange_rate(indicators),
-            "map": city_map(
-                [site],
-                "site",
-                nodes,
-                _("Schematic map of Qingdao showing the site and the logistics nodes"),
+            # Built only when the cached body misses.
+            "distances": SimpleLazyObject(lambda: site_distances(site)),
+            "rate": lazy_rate(),
+            "map": SimpleLazyObject(
+                lambda: city_map(
+                    [site],
+                    "site",
+                    selectors.cached_nodes(),
+                    _("Schematic map of Qingdao showing the site and the logistics nodes"),
+                )
             ),
-            **_estimate_context(request, indicators, site),
+            **_estimate_context(request, selectors.cached_indicators, site),
         },
     )
+
+
+def lazy_rate():
+    """The newest exchange rate, read only if a page's piece that shows it misses."""
+    return SimpleLazyObject(lambda: selectors.exchange_rate(selectors.cached_indicators()))
+
+
+def site_distances(site):
+    """(node, km, typical drive minutes or None) for each node, nearest first."""
+    minutes = {time.node_id: time.minutes for time in site.drive_times.all()}
+    return [
+        (node, km, minutes.get(node.pk))
+        for node, km in distances_to(site, selectors.cached_nodes())
+    ]
 
 
 def _by_kind(indicators):
@@ -177,18 +203,25 @@ def minimum_wage_chart(indicators):
     )
 
 
-@bounded_query
-def costs(request):
-    indicators = selectors.indicators()
+def cost_tables(indicators):
+    """The costs page's tables (in SECTIONS' order) and charts."""
     groups = _by_kind(indicators)
     sections = [(title, [i for k in kinds for i in groups.get(k, [])]) for title, kinds in SECTIONS]
+    return {
+        "sections": [(title, rows) for title, rows in sections if rows],
+        "charts": _charts(groups),
+    }
+
+
+@bounded_query
+def costs(request):
     return render(
         request,
         "siting/costs.html",
         {
-            "sections": [(title, rows) for title, rows in sections if rows],
-            "charts": _charts(groups),
-            "rate": selectors.exchange_rate(indicators),
-            **_estimate_context(request, indicators),
+            # Built only when the cached tables miss (or an estimate is asked).
+            "costs": SimpleLazyObject(lambda: cost_tables(selectors.cached_indicators())),
+            "rate": lazy_rate(),
+            **_estimate_context(request, selectors.cached_indicators),
         },
     )
