@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, urlencode
 
+from .fragment_memory import memory
 from .invalidation import generations, lifetime
 from .page_groups import page_generations
 
@@ -153,7 +154,7 @@ class PublicPageCacheMiddleware:
         key = cache_key(request)
         if key is None:
             return self.get_response(request)
-        stored = cache.get(key)
+        stored = self.stored(key)
         if stored is not None:
             return self.replay(stored)
         response = self.get_response(request)
@@ -162,8 +163,22 @@ class PublicPageCacheMiddleware:
             seconds = lifetime()
             response["Last-Modified"] = http_date()
             self.mark_public(response, seconds)
-            cache.set(key, self.freeze(response, timezone.now().timestamp() + seconds), seconds)
+            frozen = self.freeze(response, timezone.now().timestamp() + seconds)
+            cache.set(key, frozen, seconds)
+            memory.set(key, frozen, seconds)
         return response
+
+    @staticmethod
+    def stored(key):
+        """The page stored under `key`: in this process's memory (a key's page never
+        changes: web/fragment_memory.py), else in the shared cache."""
+        found = memory.get_many([key]).get(key)
+        if found is None:
+            found = cache.get(key)
+            left = found and found["expires"] - timezone.now().timestamp()
+            if found is not None and left > 0:
+                memory.set(key, found, left)
+        return found
 
     @staticmethod
     def mark_public(response, seconds):
