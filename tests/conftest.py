@@ -107,6 +107,50 @@ def empty_cache():
 
 
 @pytest.fixture
+def no_page_cache(settings):
+    """What a visitor meets after an edit: every page rendered, its fragments kept."""
+    settings.PUBLIC_PAGE_CACHE = False
+
+
+@pytest.fixture
+def commits(django_capture_on_commit_callbacks):
+    """Run an edit's commit callbacks (the generations it ends) as its commit would."""
+
+    def commit(edit):
+        with django_capture_on_commit_callbacks(execute=True):
+            edit()
+
+    return commit
+
+
+@pytest.fixture
+def cache_reads(monkeypatch):
+    """Call to start counting: the list of the shared cache's reads from then on."""
+    from django.core.cache import cache
+
+    def start():
+        reads, depth = [], []
+
+        def counted(real):
+            def read(*args, **kwargs):  # the local cache's get_many calls get: count one
+                if not depth:
+                    reads.append(args)
+                depth.append(1)
+                try:
+                    return real(*args, **kwargs)
+                finally:
+                    depth.pop()
+
+            return read
+
+        for name in ("get", "get_many"):
+            monkeypatch.setattr(cache, name, counted(getattr(cache, name)))
+        return reads
+
+    return start
+
+
+@pytest.fixture
 def editor(client, db):
     """A member of the Editor group, logged in on the test client."""
     from django.contrib.auth.models import Group, User

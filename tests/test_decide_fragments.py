@@ -18,23 +18,6 @@ FINDER = "/{}/incentives/finder/"
 
 
 @pytest.fixture
-def no_page_cache(settings):
-    """What a visitor meets after an edit: no whole-page cache, fragments still cached."""
-    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if "PublicPageCache" not in m]
-
-
-@pytest.fixture
-def commits(django_capture_on_commit_callbacks):
-    """Run each edit's commit callbacks (the generations it ends) as a commit would."""
-
-    def commit(edit):
-        with django_capture_on_commit_callbacks(execute=True):
-            edit()
-
-    return commit
-
-
-@pytest.fixture
 def content(commits):
     made = []
     commits(lambda: made.extend(_content()))  # its writes end their generations now
@@ -293,30 +276,13 @@ def test_the_questions_are_offered_in_each_language(client, no_page_cache, conte
 
 
 def test_a_warm_comparison_or_finder_reads_the_shared_cache_once(
-    client, no_page_cache, content, monkeypatch
+    client, no_page_cache, content, cache_reads
 ):
     """Its generations, the compared records' own among them, in one read: what is kept
     comes from this process's memory."""
-    from django.core.cache import cache
-
     for url in pages("en"):
         client.get(url)
-    reads, depth = [], []
-
-    def counted(real):
-        def read(*args, **kwargs):  # the local cache's get_many calls get: count one
-            if not depth:
-                reads.append(args)
-            depth.append(1)
-            try:
-                return real(*args, **kwargs)
-            finally:
-                depth.pop()
-
-        return read
-
-    for name in ("get", "get_many"):
-        monkeypatch.setattr(cache, name, counted(getattr(cache, name)))
+    reads = cache_reads()
     for url in pages("en"):
         reads.clear()
         assert client.get(url).status_code == 200

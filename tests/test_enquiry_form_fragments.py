@@ -40,15 +40,6 @@ def park_box(html):
 
 
 @pytest.fixture
-def commits(django_capture_on_commit_callbacks):
-    def commit(edit):
-        with django_capture_on_commit_callbacks(execute=True):
-            edit()
-
-    return commit
-
-
-@pytest.fixture
 def content(commits):
     found = {}
 

@@ -21,23 +21,6 @@ pytestmark = pytest.mark.django_db
 WARM_QUERIES = 3
 
 
-@pytest.fixture
-def no_page_cache(settings):
-    """What a visitor meets after an edit: no whole-page cache, fragments still cached."""
-    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if "PublicPageCache" not in m]
-
-
-@pytest.fixture
-def commits(django_capture_on_commit_callbacks):
-    """Run each edit's commit callbacks (the generations it ends) as a commit would."""
-
-    def commit(edit):
-        with django_capture_on_commit_callbacks(execute=True):
-            edit()
-
-    return commit
-
-
 def owned_pages(slugs, language):
     """Every public page whose fragments this module keeps, in `language`."""
     with translation.override(language):
@@ -233,28 +216,13 @@ def test_pages_render_when_the_cache_fails(client, no_page_cache, settings):
     cache.close()
 
 
-def test_a_warm_page_reads_the_shared_cache_once(client, no_page_cache, monkeypatch):
+def test_a_warm_page_reads_the_shared_cache_once(client, no_page_cache, cache_reads):
     """Its generations, in one read; the fragments come from this process's memory."""
     park = make_park(name_en="Harbour zone", is_featured=True)
     pages = park_pages(park, "en")[:3]  # list, home, detail
     for url in pages:
         client.get(url)
-    reads, depth = [], []
-
-    def counted(real):
-        def read(*args, **kwargs):  # the local cache's get_many calls get: count one
-            if not depth:
-                reads.append(args)
-            depth.append(1)
-            try:
-                return real(*args, **kwargs)
-            finally:
-                depth.pop()
-
-        return read
-
-    for name in ("get", "get_many"):
-        monkeypatch.setattr(cache, name, counted(getattr(cache, name)))
+    reads = cache_reads()
     for url in pages:
         reads.clear()
         assert "Harbour zone" in text(client, url), url

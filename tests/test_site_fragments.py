@@ -13,26 +13,9 @@ from .factories import make_district, make_park, make_sector
 from .pages import LANG
 from .siting_helpers import make_cost_indicators, make_node, make_site
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 LANGUAGES = ["en", "zh-hans"]
 ESTIMATE = "entry=5&engineer=2&power_kwh=1000&floor_m2=300"
-
-
-@pytest.fixture(autouse=True)
-def no_page_cache(settings):
-    """What a visitor meets after an edit: every page rendered, its fragments cached."""
-    settings.PUBLIC_PAGE_CACHE = False
-
-
-@pytest.fixture
-def commits(django_capture_on_commit_callbacks):
-    """Run an edit's commit callbacks (the generations it ends) as its commit would."""
-
-    def commit(edit):
-        with django_capture_on_commit_callbacks(execute=True):
-            edit()
-
-    return commit
 
 
 @pytest.fixture

@@ -21,23 +21,6 @@ def url_of(name, language):
 
 
 @pytest.fixture
-def no_page_cache(settings):
-    """What a visitor meets after an edit: no whole-page cache, fragments still cached."""
-    settings.PUBLIC_PAGE_CACHE = False
-
-
-@pytest.fixture
-def commits(django_capture_on_commit_callbacks):
-    """Run each edit's commit callbacks (the generations it ends) as a commit would."""
-
-    def commit(edit):
-        with django_capture_on_commit_callbacks(execute=True):
-            edit()
-
-    return commit
-
-
-@pytest.fixture
 def content(commits):
     found = {}
 
