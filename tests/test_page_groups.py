@@ -204,7 +204,18 @@ def test_the_worker_warms_the_home_page_and_the_changed_list(
 def test_the_warmed_pages_are_a_fixed_list():
     from web.warming import pages
 
-    assert pages(["park"]) == ["/en/", "/en/parks/", "/zh-hans/", "/zh-hans/parks/"]
+    assert pages(["park"]) == [
+        "/en/",
+        "/en/site-map/",
+        "/en/incentives/finder/",
+        "/en/parks/",
+        "/zh-hans/",
+        "/zh-hans/site-map/",
+        "/zh-hans/incentives/finder/",
+        "/zh-hans/parks/",
+    ]
+    # The finder shows parks and policies: an event's edit leaves it.
+    assert "/en/incentives/finder/" not in pages(["event"])
 
 
 @pytest.mark.django_db

@@ -51,11 +51,17 @@ def warm_later(ends):
         logger.warning("Page warming not enqueued: the next visitors render the pages")
 
 
+# Pages that show records of several types, with the types whose change they show.
+SHOWING = {"about:site_map": None, "decide:finder": {"park", "policy"}}  # None: any
+
+
 def pages(keys):
-    """The fixed list warmed: the home page and each changed type's list, in each language."""
+    """The fixed list warmed, in each language: the home page, the pages of SHOWING that
+    show a changed type (the site map, the incentive finder), each changed type's list."""
     from projects.content_types import public_type
 
-    names = ["projects:home", *(public_type(key).list_url_name for key in keys)]
+    showing = [name for name, types in SHOWING.items() if types is None or types & set(keys)]
+    names = ["projects:home", *showing, *(public_type(key).list_url_name for key in keys)]
     found = []
     for code, _label in settings.LANGUAGES:
         with override(code):
