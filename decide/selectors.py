@@ -10,7 +10,7 @@ from projects.models import District, Event, Park, Policy, Sector
 from projects.park_field import SUGGESTIONS
 from siting.models import AvailableSite, DriveTime
 from siting.selectors import listed_sites
-from web import fragments, page_groups
+from web import fragments
 
 from . import finder
 from .matching import GROUPS, NEARLY, grouped_policies
@@ -139,5 +139,5 @@ def finder_options():
     return fragments.lookup(
         "finder-options",
         _finder_options,
-        depends=[fragments.type_generation("park"), page_groups.OTHERS],
+        depends=fragments.of_type("park"),
     )

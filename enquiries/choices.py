@@ -12,7 +12,7 @@ from localisation.forms import empty_choice
 from projects.models import OverseasCentre, Sector
 from projects.park_field import SUGGESTIONS
 from projects.selectors import park_suggestions
-from web import fragments, page_groups
+from web import fragments
 
 
 class Listed(BaseChoiceIterator):
@@ -33,11 +33,6 @@ def countries():
     return Listed(country_choices)
 
 
-def of_type(key):
-    """A lookup's generations for options listing a content type's published records."""
-    return [fragments.type_generation(key), page_groups.OTHERS]
-
-
 def centres():
     """(pk, name) of the published centres, in the reader's order (pinyin in Chinese)."""
 
@@ -47,7 +42,7 @@ def centres():
             for centre in sorted_by_name(OverseasCentre.objects.published())
         ]
 
-    return fragments.lookup("enquiry-centres", read, of_type("centre"))
+    return fragments.lookup("enquiry-centres", read, fragments.of_type("centre"))
 
 
 def sectors():
@@ -66,4 +61,4 @@ def park_names():
     def read():
         return [str(park) for park in park_suggestions(SUGGESTIONS)]
 
-    return fragments.lookup("enquiry-park-names", read, of_type("park"))
+    return fragments.lookup("enquiry-park-names", read, fragments.of_type("park"))

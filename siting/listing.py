@@ -31,7 +31,7 @@ def filter_form(request):
     parks = fragments.lookup(
         "site-park-suggestions",
         lambda: content.park_suggestions(SUGGESTIONS),
-        depends=[fragments.type_generation(OPTIONS), page_groups.OTHERS],
+        depends=fragments.of_type(OPTIONS),
     )
     return SiteFilterForm(
         request.GET,
@@ -57,9 +57,7 @@ def chosen(request, form):
         return {"filters": form.filters(), "problems": problems}
 
     key = fragments.stamps(filter_params(request))
-    return fragments.lookup(
-        f"{TYPE}-filters:{key}", read, [fragments.type_generation(OPTIONS), page_groups.OTHERS]
-    )
+    return fragments.lookup(f"{TYPE}-filters:{key}", read, fragments.of_type(OPTIONS))
 
 
 def form_key(request, problems):

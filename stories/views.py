@@ -91,7 +91,7 @@ def country_detail(request, code):
     serving = fragments.lookup(
         "served-countries",
         lambda: selectors.served_countries(selectors.centres()),
-        depends=[fragments.type_generation("centre"), page_groups.OTHERS],
+        depends=fragments.of_type("centre"),
     )
     code = code.upper()
     if code not in serving or code != code.strip():

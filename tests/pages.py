@@ -4,6 +4,7 @@ import re
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.html import strip_tags
 
 from projects import inventory
 
@@ -35,6 +36,11 @@ def get_page(client, url, language):
     assert f'<html lang="{LANG[language]}">' in html
     assert not response.cookies, "public pages set no cookie"
     return response
+
+
+def text(client, url):
+    """The page's text, its tags stripped (the search page marks matched words)."""
+    return strip_tags(client.get(url).content.decode())
 
 
 def switch_link(response):

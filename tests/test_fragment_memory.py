@@ -31,3 +31,14 @@ def test_nothing_is_kept_when_turned_off(settings):
     memory = Memory()
     memory.set("a", 1, 60)
     assert memory.get_many(["a"]) == {}
+
+
+def test_what_the_shared_cache_had_is_kept_for_the_time_it_has_left():
+    from django.core.cache import cache
+
+    memory = Memory()
+    cache.set_many({"fresh": "a", "spent": "b"})
+    left = {"a": 60, "b": 0}
+    found = memory.read_through(["fresh", "spent", "absent"], cache, left.get)
+    assert found == {"fresh": "a", "spent": "b"}
+    assert memory.get_many(["fresh", "spent"]) == {"fresh": "a"}

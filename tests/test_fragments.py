@@ -13,6 +13,7 @@ from projects.models import Park
 from web import fragments
 
 from .factories import make_district, make_park, make_sector
+from .pages import text
 from .quality import make_photo, make_sample_content
 from .search_index import commit as index_committed
 
@@ -76,11 +77,6 @@ def park_pages(park, language):
             park.get_absolute_url(),
             reverse("projects:search") + "?q=Harbour",
         ]
-
-
-def text(client, url):
-    """The page's text: the search page marks the matched words (<mark>)."""
-    return strip_tags(client.get(url).content.decode())
 
 
 @pytest.mark.parametrize("language", ["en", "zh-hans"])

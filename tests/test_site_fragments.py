@@ -4,13 +4,12 @@ belongs to one visitor (the comparison, the estimate asked for) is never served 
 
 import pytest
 from django.utils import translation
-from django.utils.html import strip_tags
 
 from siting.models import AvailableSite, Indicator, LogisticsNode
 from web import fragments
 
 from .factories import make_district, make_park, make_sector
-from .pages import LANG
+from .pages import LANG, text
 from .siting_helpers import make_cost_indicators, make_node, make_site
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
@@ -110,10 +109,6 @@ def test_a_warm_siting_page_is_the_cold_page(client, sited, language):
     for url in urls(language).values():
         cold = client.get(url).content
         assert client.get(url).content == cold, url
-
-
-def text(client, url):
-    return strip_tags(client.get(url).content.decode())
 
 
 def test_the_cards_keep_the_distance_and_compared_price_after_an_edit(client, commits, sited):

@@ -144,6 +144,11 @@ def cache_key(request):
     return f"public-page:{'.'.join(map(str, current))}:{digest}"
 
 
+def seconds_left(stored):
+    """How long a stored page may still be served."""
+    return stored["expires"] - timezone.now().timestamp()
+
+
 class PublicPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -172,13 +177,7 @@ class PublicPageCacheMiddleware:
     def stored(key):
         """The page stored under `key`: in this process's memory (a key's page never
         changes: web/fragment_memory.py), else in the shared cache."""
-        found = memory.get_many([key]).get(key)
-        if found is None:
-            found = cache.get(key)
-            left = found and found["expires"] - timezone.now().timestamp()
-            if found is not None and left > 0:
-                memory.set(key, found, left)
-        return found
+        return memory.read_through([key], cache, seconds_left).get(key)
 
     @staticmethod
     def mark_public(response, seconds):

@@ -43,6 +43,19 @@ class Memory:
             while len(self.entries) > size:
                 self.entries.popitem(last=False)
 
+    def read_through(self, keys, shared, seconds):
+        """{key: value} of the `keys` found here, else in the cache `shared`; what the
+        cache had is kept here from then on, for `seconds(value)` (none: not kept)."""
+        found = self.get_many(keys)
+        missing = [key for key in keys if key not in found]
+        if missing:
+            for key, value in shared.get_many(missing).items():
+                left = seconds(value)
+                if left > 0:
+                    self.set(key, value, left)
+                found[key] = value
+        return found
+
     def clear(self):
         with self.lock:
             self.entries.clear()

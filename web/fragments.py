@@ -69,6 +69,12 @@ def type_generation(key):
     return page_groups.type_key(key)
 
 
+def of_type(key):
+    """The generations of a piece listing some records of the content type `key`: its
+    type's, and every page's (sectors, districts...)."""
+    return [type_generation(key), page_groups.OTHERS]
+
+
 def dependencies(record):
     """The generation keys a record's fragments depend on."""
     if record == SHARED:
@@ -76,7 +82,7 @@ def dependencies(record):
     if isinstance(record, str):
         # A piece showing some records of a content type (a home page section, a list's
         # results): their cards show no record of another public type.
-        return [type_generation(record), page_groups.OTHERS]
+        return of_type(record)
     if record is None:
         # A piece of no record (chrome, a map keyed by its records' stamps): what it
         # may read besides them (districts, logistics nodes) ends only with every page.
@@ -129,16 +135,7 @@ def _generations(records):
 
 def _read_many(keys):
     """{key: value} of the `keys` found: in this process's memory, else the shared cache."""
-    found = memory.get_many(keys)
-    missing = [key for key in keys if key not in found]
-    if missing:
-        shared = cache.get_many(missing)
-        if shared:
-            seconds = invalidation.lifetime()
-            for key, value in shared.items():
-                memory.set(key, value, seconds)
-        found.update(shared)
-    return found
+    return memory.read_through(keys, cache, lambda value: invalidation.lifetime())
 
 
 def _read(key):
@@ -225,8 +222,7 @@ def count(type_key, filters, compute):
     page), kept until the type's pages (or every page: a due publication, a sector's
     edit) go stale."""
     name = "count:" + type_key + ":" + stamps(sorted(filters.items()))
-    depends = (type_generation(type_key), page_groups.OTHERS)
-    return lookup(name, compute, depends)
+    return lookup(name, compute, of_type(type_key))
 
 
 def record(model, slug, read):

@@ -427,8 +427,7 @@ def publish_due(now=None):
     schedule = cache.get(SCHEDULE_KEY)
     # Without a record of the last check, anything may have become due meanwhile.
     if schedule is None or publications_between(schedule["checked_at"], now):
-        cache.delete_many(list(page_groups.everything()))
-        forget(page_groups.everything())
+        end_generations(page_groups.everything())
         refresh_schedule(now)
         from .warming import warm_later
 

@@ -30,7 +30,7 @@ def _files(root):
 @cache
 def digest():
     """Short digest of the release's files; DJANGO_RELEASE names the release instead."""
-    if getattr(settings, "RELEASE", ""):
+    if settings.RELEASE:
         return settings.RELEASE
     root = Path(settings.BASE_DIR)
     found = hashlib.blake2b(digest_size=6)
