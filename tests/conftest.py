@@ -98,12 +98,9 @@ def local_memory_cache():
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Cached pages must not leak from one test's (rolled-back) data into the next."""
-    from django.core.cache import cache
+    from .pages import forget_kept
 
-    from web.fragment_memory import memory
-
-    cache.clear()
-    memory.clear()
+    forget_kept()
 
 
 @pytest.fixture

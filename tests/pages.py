@@ -15,6 +15,14 @@ LANG = {language.code: language.html_lang for language in settings.LANGUAGE_TABL
 OTHER = {code: next(other for other in LANGUAGES if other != code) for code in LANGUAGES}
 
 
+def forget_kept():
+    """Empty the cache and this process's kept pieces: what a test renders is its own."""
+    from web.fragment_memory import memory
+
+    cache.clear()
+    memory.clear()
+
+
 def budget(label):
     """The page type's SQL query budget, from the inventory the benchmark reads too."""
     return inventory.page(label).queries

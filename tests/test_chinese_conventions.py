@@ -24,6 +24,7 @@ from enquiries.replies.links import thread_path
 
 from .chinese_reading import CENTRE_VARIANTS, names_the_centres, problems, visible_text
 from .enquiry_helpers import enquiry_data
+from .pages import forget_kept
 
 LANGUAGE = "zh-hans"
 PREFIX = f"/{LANGUAGE}/"
@@ -136,6 +137,9 @@ def rate_limited(client):
 def crawl(django_db_setup, django_db_blocker, tmp_path_factory):
     """Every Chinese page of the demo: {url: html}."""
     media = tmp_path_factory.mktemp("media")
+    # Set up before the function fixtures that empty the cache: nothing a test before
+    # it rendered (with other settings) may answer its pages.
+    forget_kept()
     with override_settings(MEDIA_ROOT=media), django_db_blocker.unblock(), transaction.atomic():
         call_command("load_demo", stdout=io.StringIO())
         client = Client(headers={"accept-language": LANGUAGE})
