@@ -213,7 +213,10 @@ def test_pages_render_when_the_cache_fails(client, no_page_cache, settings):
 
 
 def test_a_warm_page_reads_the_shared_cache_once(client, no_page_cache, cache_reads):
-    """Its generations, in one read; the fragments come from this process's memory."""
+    """For the stamp: the generations read under it and the fragments come from this
+    process's memory."""
+    from web import invalidation
+
     park = make_park(name_en="Harbour zone", is_featured=True)
     pages = park_pages(park, "en")[:3]  # list, home, detail
     for url in pages:
@@ -222,11 +225,23 @@ def test_a_warm_page_reads_the_shared_cache_once(client, no_page_cache, cache_re
     for url in pages:
         reads.clear()
         assert "Harbour zone" in text(client, url), url
-        assert len(reads) == 1, (url, reads)
+        assert [args[0] for args in reads] == [invalidation.STAMP_KEY], url
+
+
+def test_a_changed_stamp_makes_the_generations_read_again(client, no_page_cache, cache_reads):
+    from web import invalidation, page_groups
+
+    url = make_park(name_en="Harbour zone").get_absolute_url()
+    client.get(url)
+    reads = cache_reads()
+    cache.delete(invalidation.STAMP_KEY)
+    client.get(url)
+    many = [args[0] for args in reads if not isinstance(args[0], str)]
+    assert set(page_groups.page_generations(url)) <= set(many[0])
 
 
 def test_a_generation_ended_by_another_process_is_read_by_the_next_request(client, no_page_cache):
-    from web import page_groups
+    from web import invalidation, page_groups
 
     park = make_park(name_en="Harbour zone", is_featured=True)
     url = park.get_absolute_url()
@@ -234,7 +249,8 @@ def test_a_generation_ended_by_another_process_is_read_by_the_next_request(clien
     # Another process's edit: the row and the shared generations, not this one's memory.
     Park.objects.filter(pk=park.pk).update(name_en="Harbour renamed")
     park.refresh_from_db()
-    cache.delete_many([page_groups.record_key("park", park.slug), *page_groups.everything()])
+    ended = [page_groups.record_key("park", park.slug), *page_groups.everything()]
+    cache.delete_many([*ended, invalidation.STAMP_KEY])
     assert "Harbour renamed" in text(client, url)
 
 

@@ -21,6 +21,7 @@ and the periodic job `web.jobs.publish_due_pages` starts a new generation when a
 import logging
 import re
 import time
+import uuid
 from collections import Counter
 from contextvars import ContextVar
 
@@ -39,6 +40,8 @@ logger = logging.getLogger(__name__)
 
 GENERATION_KEY = page_groups.SHARED
 SCHEDULE_KEY = "public-pages:schedule"
+# Deleted with every ended generation: while it stays, a process may keep what it read.
+STAMP_KEY = "public-pages:stamp"
 # How often the job runs; also the longest an entry lives while the schedule is unknown.
 CHECK_SECONDS = 60
 # The generations and schedule one request has read: a page asks for the same few keys
@@ -172,33 +175,77 @@ def new_generation(ends=None):
 
 def end_generations(keys):
     """The pages and fragments of the generations `keys` are stale from now on."""
-    cache.delete_many(list(keys))
+    # One delete with the stamp: a process that then finds the stamp gone reads anew.
+    cache.delete_many([*keys, STAMP_KEY])
+    known.clear()
     forget(keys)
 
 
 def generations(keys):
     """The current generation of each key, or None when the cache cannot keep them."""
     seen = _seen.get()
-    known = {} if seen is None else {key: seen[key] for key in keys if key in seen}
-    missing = [key for key in keys if key not in known]
-    if missing and seen is not None and seen.first:
+    if seen is None:
+        found = read_generations(keys)
+        return None if found is None else tuple(found[key] for key in keys)
+    wanted = keys
+    if seen.first:
         # A request's first read takes its page's keys and every type's: its fragments
         # ask for them next.
         seen.first = False
-        missing += sorted(seen.page_keys() - set(missing))
+        wanted = sorted(seen.page_keys() | set(keys))
+    missing = [key for key in wanted if key not in seen]
     if missing:
-        found = cache.get_many(missing)
-        absent = [key for key in missing if key not in found]
-        for key in absent:
-            cache.add(key, time.time_ns(), None)
-        if absent:
-            found.update(cache.get_many(absent))
-        if len(found) != len(missing):
+        found = known.read(missing, seen)
+        if found is None:
             return None
-        known.update(found)
-        if seen is not None:
-            seen.update(found)
-    return tuple(known[key] for key in keys)
+        seen.update(found)
+    return tuple(seen[key] for key in keys)
+
+
+def read_generations(keys):
+    """{key: generation} read from the cache, a missing one started; None when the
+    cache cannot keep them."""
+    found = cache.get_many(keys)
+    absent = [key for key in keys if key not in found]
+    for key in absent:
+        cache.add(key, time.time_ns(), None)
+    if absent:
+        found.update(cache.get_many(absent))
+    return found if len(found) == len(keys) else None
+
+
+class Known:
+    """The generations this process has read since the shared stamp last changed.
+
+    Every end of a generation deletes the stamp with it (end_generations), so while a
+    request finds the stamp these were read under, none of them has ended: a request
+    whose keys are all here reads the cache once, for the stamp.
+    """
+
+    def __init__(self):
+        self.clear()
+
+    def read(self, keys, seen):
+        """{key: generation} of `keys` for the request that has `seen`, or None."""
+        if seen.stamp is None:
+            seen.stamp = cache.get_or_set(STAMP_KEY, lambda: uuid.uuid4().hex, None)
+        if seen.stamp != self.stamp:
+            # What is read from here on was read after the stamp, so it may be kept under it.
+            self.stamp, self.values = seen.stamp, {}
+        values = self.values
+        missing = [key for key in keys if key not in values]
+        if missing:
+            found = read_generations(missing)
+            if found is None:
+                return None
+            values.update(found)
+        return {key: values[key] for key in keys}
+
+    def clear(self):
+        self.stamp, self.values = None, {}
+
+
+known = Known()
 
 
 def forget(keys):
@@ -213,7 +260,7 @@ class Seen(dict):
 
     def __init__(self, path):
         super().__init__()
-        self.path, self.first = path, True
+        self.path, self.first, self.stamp = path, True, None
 
     def page_keys(self):
         return page_groups.everything() | set(page_groups.page_generations(self.path))
