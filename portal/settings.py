@@ -89,7 +89,7 @@ MIDDLEWARE = [
     # TRACE, PUT and the like get 405 and OPTIONS an empty answer, never a whole page.
     "web.methods.HttpMethodsMiddleware",
     "web.security.PermissionsPolicyMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "web.security.ContentSecurityPolicyMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     # One read of each page generation per request, by the page cache and the fragments.
     "web.invalidation.RequestMemo",

@@ -72,6 +72,14 @@ def test_a_process_serves_a_page_it_stored_from_its_own_memory(client, cache_rea
     assert asked and not [key for key in asked if "public-page:" in key]
 
 
+def test_a_page_another_release_stored_is_not_replayed(client, settings):
+    client.get("/en/parks/")
+    settings.RELEASE = "next"
+    assert "X-Cache" not in client.get("/en/parks/")
+    assert client.get("/en/parks/")["X-Cache"] == "hit"
+    assert renders == ["/en/parks/", "/en/parks/"]
+
+
 def test_every_request_renders_with_the_page_cache_off(client, settings):
     # What the benchmark measures: the uncached path, with the cache backend still real.
     settings.PUBLIC_PAGE_CACHE = False
@@ -111,6 +119,8 @@ def test_conditional_get(client):
     first = client.get("/en/parks/")
     assert first["ETag"]
     assert first["Last-Modified"]
+    # A hit replays the stored ETag: the same page, the same tag.
+    assert client.get("/en/parks/")["ETag"] == first["ETag"]
     for headers in (
         {"HTTP_IF_NONE_MATCH": first["ETag"]},
         {"HTTP_IF_MODIFIED_SINCE": first["Last-Modified"]},

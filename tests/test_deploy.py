@@ -59,6 +59,12 @@ def test_production_values():
     assert values["WHITENOISE_MAX_AGE"] >= 365 * 24 * 3600
     assert values["LOGGING"]["handlers"]["console"]["formatter"] == "json"
     assert values["DATABASES"]["default"]["CONN_HEALTH_CHECKS"] is True
+    # The embedded cache is read by every page: its connection is kept too.
+    assert (
+        values["DATABASES"]["cache"]["CONN_MAX_AGE"]
+        == values["DATABASES"]["default"]["CONN_MAX_AGE"]
+        > 0
+    )
     # Uploads come from object storage or the proxy, not from the application.
     assert values["SERVE_MEDIA"] is False
 

@@ -5,6 +5,7 @@ import logging
 
 import pytest
 from axes.models import AccessAttempt
+from csp.decorators import csp_update
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth.models import User
@@ -22,9 +23,22 @@ def public_page(request):
     return HttpResponse("<!doctype html><title>Qingdao</title><p>Invest in Qingdao.</p>")
 
 
+def page_with_a_script(request):
+    return HttpResponse(f'<script nonce="{request.csp_nonce}"></script>')
+
+
+@csp_update({"img-src": ["https://tiles.example"]})
+def page_with_tiles(request):
+    return HttpResponse("<p>Map</p>")
+
+
 urlpatterns = [
     path("admin/", admin.site.urls),
-    *i18n_patterns(path("sample/", public_page)),
+    *i18n_patterns(
+        path("sample/", public_page),
+        path("script/", page_with_a_script),
+        path("tiles/", page_with_tiles),
+    ),
 ]
 PUBLIC_PAGE = "/en/sample/"
 ADMIN_LOGIN = "/admin/login/"
@@ -78,6 +92,29 @@ def test_public_page_headers(client, prod):
     assert_security_headers(response)
     # Nothing asked for a nonce, so none is sent.
     assert "nonce-" not in response["Content-Security-Policy"]
+
+
+@pytest.mark.urls(__name__)
+def test_a_page_that_used_a_nonce_or_changed_the_policy_gets_its_own(client, prod):
+    script = client.get("/en/script/", secure=True)
+    nonce = script.content.decode().split('nonce="')[1].split('"')[0]
+    assert f"'nonce-{nonce}'" in csp_directives(script)["script-src"]
+    tiles = client.get("/en/tiles/", secure=True)
+    assert csp_directives(tiles)["img-src"] == ["'self'", "data:", "https://tiles.example"]
+    # The plain page's policy, built once, is still the settings' own.
+    assert "nonce-" not in client.get(PUBLIC_PAGE, secure=True)["Content-Security-Policy"]
+
+
+@pytest.mark.urls(__name__)
+def test_a_changed_setting_changes_the_policy(client, prod, settings):
+    client.get(PUBLIC_PAGE, secure=True)
+    directives = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    settings.CONTENT_SECURITY_POLICY = {
+        "DIRECTIVES": {**directives, "font-src": ["https://fonts.example"]}
+    }
+    assert csp_directives(client.get(PUBLIC_PAGE, secure=True))["font-src"] == [
+        "https://fonts.example"
+    ]
 
 
 @pytest.mark.urls("portal.urls")

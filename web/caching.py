@@ -22,9 +22,10 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.http.request import split_domain_port
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date, urlencode
 
+from . import release
 from .fragment_memory import memory
 from .invalidation import generations, lifetime
 from .page_groups import page_generations
@@ -32,7 +33,8 @@ from .page_groups import page_generations
 # Paths under a language prefix that are never cached (forms, previews).
 EXCLUDED_SEGMENTS = ("/enquiry/", "/enquiries/", "/subscribe/", "/preview/")
 # Response headers worth replaying; the rest are added fresh by the middleware around us.
-STORED_HEADERS = ("Content-Type", "Content-Language", "Link", "X-Frame-Options")
+# The ETag is stored so ConditionalGetMiddleware does not hash the page on every hit.
+STORED_HEADERS = ("Content-Type", "Content-Language", "Link", "X-Frame-Options", "ETag")
 # The query parameters public pages read (paging, filters, search); any other
 # parameter makes the request bypass the cache, so it cannot add entries.
 QUERY_PARAMETERS = {
@@ -141,7 +143,8 @@ def cache_key(request):
     if current is None:
         return None
     digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"public-page:{'.'.join(map(str, current))}:{digest}"
+    # A deploy's pages are its own: a page the old release rendered is never replayed.
+    return f"public-page:{release.digest()}:{'.'.join(map(str, current))}:{digest}"
 
 
 def seconds_left(stored):
@@ -167,6 +170,7 @@ class PublicPageCacheMiddleware:
         if request.method == "GET" and is_cacheable_response(request, response):
             seconds = lifetime()
             response["Last-Modified"] = http_date()
+            set_response_etag(response)
             self.mark_public(response, seconds)
             frozen = self.freeze(response, timezone.now().timestamp() + seconds)
             cache.set(key, frozen, seconds)

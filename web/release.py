@@ -12,6 +12,8 @@ from functools import cache
 from pathlib import Path
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 
 # What renders a piece: the code, the templates and the compiled translations.
 SUFFIXES = {".py", ".html", ".mo"}
@@ -42,3 +44,9 @@ def digest():
     if manifest.is_file():
         found.update(manifest.read_bytes())
     return found.hexdigest()
+
+
+@receiver(setting_changed)
+def forget_digest(setting, **kwargs):
+    if setting in {"RELEASE", "BASE_DIR", "STATIC_ROOT"}:
+        digest.cache_clear()
