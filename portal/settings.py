@@ -129,10 +129,12 @@ TEMPLATES = [
     },
 ]
 
+# Seconds a database connection is kept between requests (the cache's too).
+CONN_MAX_AGE = env_int("DJANGO_CONN_MAX_AGE", 60)
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+        conn_max_age=CONN_MAX_AGE,
         conn_health_checks=True,
     )
 }
@@ -374,7 +376,7 @@ DATABASES["cache"] = {
     # WAL: readers never wait for the writer; a writer waits at most 2 s, then it is a miss.
     "OPTIONS": {"timeout": 2, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"},
     # Kept open between requests: opening it cost more than a cached page's whole answer.
-    "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+    "CONN_MAX_AGE": CONN_MAX_AGE,
     "CONN_HEALTH_CHECKS": True,
 }
 DATABASE_ROUTERS = ["web.cache.CacheRouter"]
