@@ -6,6 +6,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.http import QueryDict
 from django.templatetags.static import static
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -73,13 +74,27 @@ def edited_type(url):
     return public_type(key).model, match.kwargs.get("slug")
 
 
+def shown_parks(url):
+    """The slugs of the parks a comparison at `url` shows: compared, or of compared sites."""
+    from siting.models import AvailableSite
+
+    query = QueryDict(url.partition("?")[2])
+    parks = set(",".join(query.getlist("parks")).split(","))
+    sites = ",".join(query.getlist("sites")).split(",")
+    parks |= set(AvailableSite.objects.filter(slug__in=sites).values_list("park__slug", flat=True))
+    return parks - {""}
+
+
 def edit_another(url):
-    """What an editor does meanwhile: save another record of the page's type; the
-    worker then renders the home page and that type's lists again (web/warming.py)."""
+    """What an editor does meanwhile: save another record of the page's type (one the
+    page does not show); the worker then renders the home page and that type's lists
+    again (web/warming.py)."""
     from web.warming import changed_types, warm_pages
 
     model, slug = edited_type(url)
     record = model.objects.published().exclude(slug=slug).order_by("pk").first()
+    if model is Park:
+        record = Park.objects.published().exclude(slug__in={slug, *shown_parks(url)}).first()
     if record is None:  # the type's only record (the benchmark writes no stories)
         model, record = Park, Park.objects.order_by("pk").first()
     with transaction.atomic():  # as the admin saves: the pages of this record go
