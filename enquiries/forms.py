@@ -183,6 +183,12 @@ class EnquiryForm(forms.ModelForm):
         sent (the visitor's values and errors are rendered, never kept)."""
         return None if self.is_bound else "unbound"
 
+    @property
+    def untouched(self):
+        """A fragment's key part for the whole form as a first visit shows it; None when
+        it shows anything of the visitor's (sent, or pre-filled from the link)."""
+        return None if self.is_bound or self.prefilled else "untouched"
+
     def shows_nothing_of_the_visitor(self, name):
         """Whether field `name` looks the same for every visitor: nothing typed, no error,
         nothing pre-filled from the link."""

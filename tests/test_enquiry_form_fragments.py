@@ -65,6 +65,25 @@ def test_a_warm_form_reads_no_sql_and_is_the_same_page(
     assert "Harbour zone" in warm if language == "en" else "港区" in warm
 
 
+def test_a_first_visits_form_is_kept_whole_and_a_prefilled_one_field_by_field(
+    client, content, monkeypatch
+):
+    from web import fragments
+
+    asked = []
+    real = fragments.cached
+    monkeypatch.setattr(
+        fragments, "cached", lambda name, *args: asked.append(name) or real(name, *args)
+    )
+    client.get(form_url())
+    asked.clear()
+    client.get(form_url())
+    assert "enquiry-fields" in asked and "enquiry-field" not in asked
+    asked.clear()
+    client.get(form_url("en", "?park=harbour"))
+    assert "enquiry-fields" not in asked and "enquiry-field" in asked
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_preselected_park_is_the_visitors_alone(client, content, language):
     name = "Harbour zone" if language == "en" else "港区"
