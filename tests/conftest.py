@@ -111,11 +111,12 @@ def no_page_cache(settings):
 
 @pytest.fixture
 def commits(django_capture_on_commit_callbacks):
-    """Run an edit's commit callbacks (the generations it ends) as its commit would."""
+    """Run an edit's commit callbacks (the generations it ends) as its commit would;
+    returns what the edit returns."""
 
     def commit(edit):
         with django_capture_on_commit_callbacks(execute=True):
-            edit()
+            return edit()
 
     return commit
 

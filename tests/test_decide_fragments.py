@@ -133,6 +133,27 @@ def test_an_edited_compared_site_and_its_park_show_at_once(client, no_page_cache
     assert "Hall renamed" in page and "Beta renamed" in page
 
 
+def test_a_new_routing_rule_and_a_renamed_desk_show_at_once(
+    client, no_page_cache, commits, content
+):
+    from enquiries.models import RoutingRule
+
+    from .enquiry_helpers import make_desk
+
+    url = "/en/compare/?parks=alpha,beta"
+    assert "Alpha desk" not in text(client, url)
+    desk = commits(lambda: make_desk("Alpha desk"))
+    commits(lambda: RoutingRule.objects.create(kind="park", park=content[0], desk=desk))
+    assert "Alpha desk" in text(client, url)
+
+    def rename():
+        desk.name_en = "Harbour desk"
+        desk.save()
+
+    commits(rename)
+    assert "Harbour desk" in text(client, url)
+
+
 def test_a_new_site_of_a_compared_park_shows_at_once(client, no_page_cache, commits, content):
     url = "/en/compare/?parks=beta"
     assert "2 sites" not in text(client, url)

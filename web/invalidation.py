@@ -47,6 +47,9 @@ CHECK_SECONDS = 60
 # The generations and schedule one request has read: a page asks for the same few keys
 # many times (the page cache, each fragment). None outside a request (RequestMemo).
 _seen = ContextVar("public_pages_seen", default=None)
+# Models of other apps that public pages show: the desk that answers a compared park's
+# enquiries (decide/comparison.py). A write to one ends every page, as a sector's does.
+SHOWN_ELSEWHERE = ("enquiries.Desk", "enquiries.RoutingRule")
 WRITE = re.compile(r'\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+[`"]?(\w+)', re.I)
 
 
@@ -59,7 +62,8 @@ def content_apps():
 
 def content_tables():
     """Every table of the content apps, the automatic m2m tables included, but those of
-    the models their staff access marks as shown on no public page."""
+    the models their staff access marks as shown on no public page; and the tables of
+    SHOWN_ELSEWHERE."""
     from projects.content_types import private_models
 
     private = private_models()
@@ -68,6 +72,12 @@ def content_tables():
         for model in apps.get_app_config(label).get_models(include_auto_created=True):
             if model not in private:
                 tables.add(model._meta.db_table)
+    for label in SHOWN_ELSEWHERE:
+        model = apps.get_model(label)
+        tables.add(model._meta.db_table)
+        tables.update(
+            field.remote_field.through._meta.db_table for field in model._meta.many_to_many
+        )
     return tables
 
 
