@@ -240,6 +240,21 @@ def test_a_changed_stamp_makes_the_generations_read_again(client, no_page_cache,
     assert set(page_groups.page_generations(url)) <= set(many[0])
 
 
+def test_a_process_keeps_a_bounded_number_of_generations(monkeypatch):
+    from web import invalidation, page_groups
+
+    monkeypatch.setattr(invalidation, "KNOWN_MAX", 3)
+    memo = invalidation.RequestMemo(lambda request: None)
+    for slug in ("a", "b", "c", "d", "e"):
+        memo.get_response = lambda request, slug=slug: invalidation.generations(
+            [page_groups.record_key("park", slug)]
+        )
+        memo(RequestFactory().get("/en/"))
+    kept = invalidation.known.values
+    assert page_groups.record_key("park", "e") in kept
+    assert page_groups.record_key("park", "a") not in kept
+
+
 def test_a_generation_ended_by_another_process_is_read_by_the_next_request(client, no_page_cache):
     from web import invalidation, page_groups
 

@@ -42,6 +42,8 @@ GENERATION_KEY = page_groups.SHARED
 SCHEDULE_KEY = "public-pages:schedule"
 # Deleted with every ended generation: while it stays, a process may keep what it read.
 STAMP_KEY = "public-pages:stamp"
+# A process keeps at most this many generations (a record's page has its own): then anew.
+KNOWN_MAX = 20_000
 # How often the job runs; also the longest an entry lives while the schedule is unknown.
 CHECK_SECONDS = 60
 # The generations and schedule one request has read: a page asks for the same few keys
@@ -239,7 +241,7 @@ class Known:
         """{key: generation} of `keys` for the request that has `seen`, or None."""
         if seen.stamp is None:
             seen.stamp = cache.get_or_set(STAMP_KEY, lambda: uuid.uuid4().hex, None)
-        if seen.stamp != self.stamp:
+        if seen.stamp != self.stamp or len(self.values) > KNOWN_MAX:
             # What is read from here on was read after the stamp, so it may be kept under it.
             self.stamp, self.values = seen.stamp, {}
         values = self.values
