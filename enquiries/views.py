@@ -69,8 +69,9 @@ def after_storing(request, enquiry):
 @require_http_methods(["GET", "HEAD", "POST"])
 def enquiry_form(request):
     initial, source = prefill(request.GET)
-    form = EnquiryForm(initial=initial)
-    if request.method == "POST":
+    if request.method != "POST":
+        form = EnquiryForm(initial=initial)
+    else:
         existing = already_sent(request.POST.get("submission_token"))
         if existing is not None:
             return thanks_for(existing)
