@@ -9,9 +9,9 @@ CDN may keep them for PUBLIC_PAGE_MAX_AGE seconds too.
 
 Entries are keyed by the content generations of the page's group (a type's pages,
 a record's page, or the shared pages; web/page_groups.py): a committed write ends
-those it can change (web/invalidation.py), and their old entries are never read again. An
-entry lives PUBLIC_PAGE_CACHE_SECONDS at most, and never past the next scheduled
-publication.
+those it can change (web/invalidation.py), and their old entries are never read again.
+Keys hold the release too (web/release.py): a deploy renders its own pages. An entry
+lives PUBLIC_PAGE_CACHE_SECONDS at most, and never past the next scheduled publication.
 """
 
 import hashlib
