@@ -48,7 +48,9 @@ def get_page(client, url, language):
 
 def text(client, url):
     """The page's text, its tags stripped (the search page marks matched words)."""
-    return strip_tags(client.get(url).content.decode())
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return strip_tags(response.content.decode())
 
 
 def switch_link(response):

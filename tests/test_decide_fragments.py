@@ -3,14 +3,13 @@ SQL, an edit shows at once, and no visitor is served another visitor's shortlist
 
 import pytest
 from django.utils import translation
-from django.utils.html import strip_tags
 
 from decide import kept
 from projects.models import Park
 from web import fragments
 
 from .factories import make_district, make_event, make_park, make_policy, make_sector
-from .pages import LANGUAGES, budget, warm_up
+from .pages import LANGUAGES, budget, text, warm_up
 from .siting_helpers import make_node, make_site
 
 pytestmark = pytest.mark.django_db
@@ -19,9 +18,7 @@ FINDER = "/{}/incentives/finder/"
 
 @pytest.fixture
 def content(commits):
-    made = []
-    commits(lambda: made.extend(_content()))  # its writes end their generations now
-    return made
+    return commits(_content)  # its writes end their generations now
 
 
 def _content():
@@ -40,12 +37,6 @@ def _content():
     named = make_policy(slug="alpha-aid", name={"en": "Alpha aid"}, min_headcount=50)
     named.parks.add(parks[0])
     return parks
-
-
-def text(client, url):
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return strip_tags(response.content.decode())
 
 
 def pages(language):

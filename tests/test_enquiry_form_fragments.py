@@ -41,15 +41,13 @@ def park_box(html):
 
 @pytest.fixture
 def content(commits):
-    found = {}
-
-    def make():
-        found["park"] = make_park(name_en="Harbour zone", name_zh_hans="港区", slug="harbour")
-        found["centre"] = make_centre(name_en="Frankfurt office", slug="frankfurt")
-        found["sector"] = make_sector(name_en="Marine economy", slug="marine")
-
-    commits(make)
-    return found
+    return commits(
+        lambda: {
+            "park": make_park(name_en="Harbour zone", name_zh_hans="港区", slug="harbour"),
+            "centre": make_centre(name_en="Frankfurt office", slug="frankfurt"),
+            "sector": make_sector(name_en="Marine economy", slug="marine"),
+        }
+    )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

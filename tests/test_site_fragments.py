@@ -21,9 +21,7 @@ ESTIMATE = "entry=5&engineer=2&power_kwh=1000&floor_m2=300"
 def sited(commits):
     """A park with two sites and a third site elsewhere, the nodes, the cost figures
     (committed: an edit in a test ends only its own generations)."""
-    made = {}
-    commits(lambda: made.update(make_records()))
-    return made
+    return commits(make_records)
 
 
 def make_records():

@@ -22,14 +22,12 @@ def url_of(name, language):
 
 @pytest.fixture
 def content(commits):
-    found = {}
-
-    def make():
-        found["park"] = make_park(name_en="Harbour zone", name_zh_hans="港区", slug="harbour")
-        found["policy"] = make_policy(name_en="Venture fund rules", slug="venture")
-
-    commits(make)
-    return found
+    return commits(
+        lambda: {
+            "park": make_park(name_en="Harbour zone", name_zh_hans="港区", slug="harbour"),
+            "policy": make_policy(name_en="Venture fund rules", slug="venture"),
+        }
+    )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
