@@ -82,12 +82,13 @@ def _estimate_context(request, indicators, site=None):
     form = SimpleLazyObject(lambda: EstimateForm(request.GET))  # unasked: built on a miss
     result = estimate(form.values(), indicators(), site) if asked else None
     keep = list_filters(request)
+    list_query = urlencode(keep)
     return {
         "estimate_form": form,
         "estimate": result,
-        "estimate_key": None if asked else urlencode(keep),
+        "estimate_key": None if asked else list_query,
         "keep": keep,
-        "list_query": urlencode(keep),
+        "list_query": list_query,
     }
 
 

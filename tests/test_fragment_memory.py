@@ -42,3 +42,12 @@ def test_what_the_shared_cache_had_is_kept_for_the_time_it_has_left():
     found = memory.read_through(["fresh", "spent", "absent"], cache, left.get)
     assert found == {"fresh": "a", "spent": "b"}
     assert memory.get_many(["fresh", "spent"]) == {"fresh": "a"}
+
+
+def test_a_write_goes_to_the_shared_cache_and_here():
+    from django.core.cache import cache
+
+    memory = Memory()
+    memory.write_through("piece", "html", cache, 60)
+    assert cache.get("piece") == "html"
+    assert memory.get_many(["piece"]) == {"piece": "html"}

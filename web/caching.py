@@ -173,8 +173,7 @@ class PublicPageCacheMiddleware:
             set_response_etag(response)
             self.mark_public(response, seconds)
             frozen = self.freeze(response, timezone.now().timestamp() + seconds)
-            cache.set(key, frozen, seconds)
-            memory.set(key, frozen, seconds)
+            memory.write_through(key, frozen, cache, seconds)
         return response
 
     @staticmethod
@@ -205,5 +204,5 @@ class PublicPageCacheMiddleware:
             response[name] = value
         response["Last-Modified"] = stored["last_modified"]
         response["X-Cache"] = "hit"
-        self.mark_public(response, stored["expires"] - timezone.now().timestamp())
+        self.mark_public(response, seconds_left(stored))
         return response

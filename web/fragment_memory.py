@@ -56,6 +56,11 @@ class Memory:
                 found[key] = value
         return found
 
+    def write_through(self, key, value, shared, seconds):
+        """Store `value` under `key` in the cache `shared` and here, for `seconds`."""
+        shared.set(key, value, seconds)
+        self.set(key, value, seconds)
+
     def clear(self):
         with self.lock:
             self.entries.clear()

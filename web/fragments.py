@@ -143,9 +143,7 @@ def _read(key):
 
 
 def _write(key, value):
-    seconds = invalidation.lifetime()
-    cache.set(key, value, seconds)
-    memory.set(key, value, seconds)
+    memory.write_through(key, value, cache, invalidation.lifetime())
 
 
 def storable(html):

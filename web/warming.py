@@ -51,17 +51,21 @@ def warm_later(ends):
         logger.warning("Page warming not enqueued: the next visitors render the pages")
 
 
-# Pages that show records of several types, with the types whose change they show.
-SHOWING = {"about:site_map": None, "decide:finder": {"park", "policy"}}  # None: any
+def showing():
+    """Pages that show records of several types, with the types whose change they show
+    (None: any)."""
+    from decide.kept import FINDER_TYPES
+
+    return {"about:site_map": None, "decide:finder": set(FINDER_TYPES)}
 
 
 def pages(keys):
-    """The fixed list warmed, in each language: the home page, the pages of SHOWING that
-    show a changed type (the site map, the incentive finder), each changed type's list."""
+    """The fixed list warmed, in each language: the home page, the pages of `showing()`
+    that show a changed type (the site map, the incentive finder), each changed type's list."""
     from projects.content_types import public_type
 
-    showing = [name for name, types in SHOWING.items() if types is None or types & set(keys)]
-    names = ["projects:home", *showing, *(public_type(key).list_url_name for key in keys)]
+    several = [name for name, types in showing().items() if types is None or types & set(keys)]
+    names = ["projects:home", *several, *(public_type(key).list_url_name for key in keys)]
     found = []
     for code, _label in settings.LANGUAGES:
         with override(code):
