@@ -67,10 +67,9 @@ def percentile(values, fraction):
 def edited_type(url):
     """The content type whose pages `url` belongs to (its list or a detail), else parks."""
     from projects.content_types import public_type
-    from web.page_groups import types_by_url_name
 
     match = resolve(url.split("?")[0])
-    key, _kwarg = types_by_url_name().get(match.view_name, ("park", None))
+    key, _kwarg = page_groups.types_by_url_name().get(match.view_name, ("park", None))
     return public_type(key).model, match.kwargs.get("slug")
 
 
@@ -92,9 +91,8 @@ def edit_another(url):
     from web.warming import changed_types, warm_pages
 
     model, slug = edited_type(url)
-    record = model.objects.published().exclude(slug=slug).order_by("pk").first()
-    if model is Park:
-        record = Park.objects.published().exclude(slug__in={slug, *shown_parks(url)}).first()
+    shown = {slug, *shown_parks(url)} if model is Park else {slug}
+    record = model.objects.published().exclude(slug__in=shown).order_by("pk").first()
     if record is None:  # the type's only record (the benchmark writes no stories)
         model, record = Park, Park.objects.order_by("pk").first()
     with transaction.atomic():  # as the admin saves: the pages of this record go

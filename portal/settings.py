@@ -404,7 +404,7 @@ CACHES = (
     if REDIS_URL
     else {"default": EMBEDDED_CACHE, "ratelimit": EMBEDDED_CACHE}
 )
-# Names the release in kept fragments' keys (web/release.py); by default a digest of
+# Names the release in the keys of kept fragments and pages (web/release.py); by default a digest of
 # the code, templates and translations, so a deploy never serves the old release's.
 RELEASE = os.environ.get("DJANGO_RELEASE", "")
 # Fragments each process keeps in its own memory (web/fragment_memory.py); 0: none.
