@@ -27,9 +27,8 @@ def query_counts(client, pages):
     return counts
 
 
-def test_query_counts_do_not_grow_with_ten_times_the_content(client, settings):
+def test_query_counts_do_not_grow_with_ten_times_the_content(client, no_page_cache):
     # The whole-page cache off: every request renders (fragment caches stay on).
-    settings.PUBLIC_PAGE_CACHE = False
     pages = inventory.public_pages(make_sample_content())
     once = query_counts(client, pages)
     for _copy in range(COPIES - 1):
