@@ -4,7 +4,10 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.translation import gettext as _
+
+# Lazy: each subject is translated in staff_email, in the staff's language, whatever
+# language the worker last had active.
+from django.utils.translation import gettext_lazy as _
 
 from .models import Desk, Notification
 from .notifications import NoRecipient, builds, one_line

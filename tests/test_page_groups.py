@@ -219,6 +219,18 @@ def test_the_warmed_pages_are_a_fixed_list():
 
 
 @pytest.mark.django_db
+def test_warming_leaves_the_workers_language_as_it_was():
+    """Each warmed page activates its language; the worker's next task (an email to
+    staff) must not inherit the last one's."""
+    from django.utils import translation
+
+    make_park()
+    with translation.override("en"):
+        warming.warm_pages.call(["park"])
+        assert translation.get_language() == "en"
+
+
+@pytest.mark.django_db
 def test_warming_that_cannot_be_enqueued_does_not_fail_the_edit(caplog, settings, monkeypatch):
     from django.db import DatabaseError
 

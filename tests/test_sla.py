@@ -274,6 +274,19 @@ def test_the_desk_is_reminded_once(worker):
     assert Notification.objects.filter(kind=Notification.Kind.REMINDER).count() == 1
 
 
+def test_a_reminder_is_written_in_the_staffs_language_whatever_is_active(worker):
+    from django.utils import translation
+
+    make_officer("li", default_desk())
+    overdue_enquiry()
+    worker.run()
+    remind_overdue_enquiries.call()
+    with translation.override("zh-hans"):
+        worker.run()
+    (reminder,) = emails_of(Notification.Kind.REMINDER)
+    assert reminder.subject.startswith("Reply overdue: enquiry ")
+
+
 def test_answered_closed_and_not_yet_due_enquiries_are_not_reminded(worker):
     answered = overdue_enquiry()
     Enquiry.objects.filter(pk=answered.pk).update(first_replied_at=at(2026, 3, 5, 9))

@@ -91,4 +91,6 @@ def visitor():
 def warm_pages(keys):
     """GET each page once; a page already cached is a hit, so running twice is harmless."""
     get = visitor()
-    return {page: get(page).status_code for page in pages(keys)}
+    # Each page's request activates its language: the worker's own is kept for its next task.
+    with override(None):
+        return {page: get(page).status_code for page in pages(keys)}
