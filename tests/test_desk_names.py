@@ -124,3 +124,21 @@ def test_the_migration_keeps_existing_names_in_the_default_language():
     assert desk.name_zh_hans is None
     with translation.override("zh-hans"):
         assert desk.name == "Old desk"  # shown in English until it is translated
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    "name, chinese", [("Investment promotion desk", "投资促进受理窗口"), ("Harbour desk", None)]
+)
+def test_the_default_desk_as_created_gets_its_chinese_name(name, chinese):
+    """Only the name 0002 gave it: a default desk staff have renamed keeps its names."""
+    executor = MigrationExecutor(connection)
+    executor.migrate([("enquiries", "0011_desk_name_languages")])
+    old = executor.loader.project_state([("enquiries", "0011_desk_name_languages")]).apps
+    desks = old.get_model("enquiries", "Desk").objects
+    desks.filter(is_default=True).delete()
+    desks.create(name=name, name_en=name, email="invest@invest.example", is_default=True)
+
+    call_command("migrate", verbosity=0, stdout=io.StringIO())
+
+    assert Desk.objects.get(is_default=True).name_zh_hans == chinese

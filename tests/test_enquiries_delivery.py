@@ -67,9 +67,7 @@ def test_chinese_enquiry_is_acknowledged_in_chinese(client, worker):
     ack = next(message for message in mail.outbox if message.to == [enquiry.email])
     assert ack.subject == f"您向“投资青岛”提交的咨询 {enquiry.reference}"
     assert ack.body.startswith("您好：")
-    assert (
-        "“Investment promotion desk”的投资专员" in ack.body and "（北京时间）前答复您" in ack.body
-    )
+    assert "“投资促进受理窗口”的投资专员" in ack.body and "（北京时间）前答复您" in ack.body
     assert "王伟" not in ack.body and "我们想了解园区。" not in ack.body
     # The desk reads its copy in the staff's language, with the Chinese message intact.
     desk = next(message for message in mail.outbox if message.to != [enquiry.email])

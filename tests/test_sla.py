@@ -233,9 +233,7 @@ def test_acknowledgement_says_when_and_from_whom_in_chinese(worker):
     received(at(2026, 2, 13, 10), language="zh-hans")
     worker.run()
     ack = next(m for m in mail.outbox if m.to == ["anna@nordsee.example"])
-    assert "我们“Investment promotion desk”的投资专员将于2026年2月24日（北京时间）前答复您。" in (
-        ack.body
-    )
+    assert "我们“投资促进受理窗口”的投资专员将于2026年2月24日（北京时间）前答复您。" in ack.body
 
 
 # Overdue: flagged, the desk reminded once, the managers told past twice the target.
