@@ -145,6 +145,18 @@ def test_a_new_routing_rule_and_a_renamed_desk_show_at_once(
     assert "Harbour desk" in text(client, url)
 
 
+def test_a_desks_members_are_on_no_public_page(commits):
+    from django.contrib.auth.models import User
+
+    from enquiries.models import Desk
+    from web import invalidation
+
+    desk = Desk.objects.get(is_default=True)
+    before = invalidation.generations([fragments.page_groups.SHARED])
+    commits(lambda: desk.members.add(User.objects.create_user("li", "li@invest.example")))
+    assert invalidation.generations([fragments.page_groups.SHARED]) == before
+
+
 def test_a_new_site_of_a_compared_park_shows_at_once(client, no_page_cache, commits, content):
     url = "/en/compare/?parks=beta"
     assert "2 sites" not in text(client, url)

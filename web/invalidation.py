@@ -50,7 +50,8 @@ CHECK_SECONDS = 60
 # many times (the page cache, each fragment). None outside a request (RequestMemo).
 _seen = ContextVar("public_pages_seen", default=None)
 # Models of other apps that public pages show: the desk that answers a compared park's
-# enquiries (decide/comparison.py). A write to one ends every page, as a sector's does.
+# enquiries (decide/comparison.py). A write to one ends every page, as a sector's does;
+# their staff lists (a desk's members and managers) are on no public page.
 SHOWN_ELSEWHERE = ("enquiries.Desk", "enquiries.RoutingRule")
 WRITE = re.compile(r'\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+[`"]?(\w+)', re.I)
 
@@ -74,12 +75,7 @@ def content_tables():
         for model in apps.get_app_config(label).get_models(include_auto_created=True):
             if model not in private:
                 tables.add(model._meta.db_table)
-    for label in SHOWN_ELSEWHERE:
-        model = apps.get_model(label)
-        tables.add(model._meta.db_table)
-        tables.update(
-            field.remote_field.through._meta.db_table for field in model._meta.many_to_many
-        )
+    tables.update(apps.get_model(label)._meta.db_table for label in SHOWN_ELSEWHERE)
     return tables
 
 
@@ -374,6 +370,8 @@ def after_save(sender, instance, using, **kwargs):
 
 def links_changed(sender, instance, action, model, pk_set, using, **kwargs):
     table = sender._meta.db_table
+    if table not in table_models():
+        return  # links no public page shows: a user's groups, a desk's members
     if action not in {"pre_add", "post_add", "pre_remove", "post_remove"}:
         return  # clear: the removed links are not named, the watcher sees the write
     if not action.startswith("post"):
